@@ -1,0 +1,238 @@
+/**
+ * Building blocks shared by the entity schemas: instants, JSON values, channels, touchpoint kinds,
+ * codes and addresses.
+ *
+ * @module
+ */
+import { z } from 'zod';
+
+/**
+ * A JSON value: what `traits` and `properties` may hold, so that records survive storage as JSON.
+ *
+ * @category Model
+ */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * Schema of an instant: a valid `Date`, or an ISO-8601 date-time string **with** an offset or `Z`
+ * (`2026-05-10T09:00:00-03:00`). A string without offset names no instant and is rejected.
+ *
+ * @example
+ * ```ts
+ * InstantSchema.parse('2026-05-10T12:00:00Z').toISOString(); //=> '2026-05-10T12:00:00.000Z'
+ * ```
+ * @category Model
+ */
+export const InstantSchema = z
+  .union([z.date(), z.iso.datetime({ offset: true })])
+  .transform((value): Date => (typeof value === 'string' ? new Date(value) : value));
+
+/**
+ * Schema of a JSON value (rejects `undefined`, functions, `NaN`, `Infinity`, class instances).
+ *
+ * @category Model
+ */
+export const JsonValueSchema: z.ZodType<JsonValue> = z.json() as z.ZodType<JsonValue>;
+
+/**
+ * Schema of a free-form bag of JSON values keyed by name (`traits`, `properties`).
+ *
+ * @category Model
+ */
+export const JsonRecordSchema = z.record(z.string(), JsonValueSchema);
+
+/** Identifiers: non-empty strings of at most 256 characters, no leading or trailing spaces. */
+export const IdSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(256, 'must be at most 256 characters')
+  .refine((s) => s.trim() === s, 'must not start or end with spaces');
+
+/**
+ * Channels through which jornada's entities reach or hear from a customer.
+ *
+ * @category Model
+ */
+export const CHANNELS = [
+  'email',
+  'sms',
+  'whatsapp',
+  'push',
+  'in_app',
+  'phone',
+  'direct_mail',
+  'in_store',
+  'web',
+  'social',
+  'chat',
+] as const;
+
+/**
+ * A contact or interaction channel: `email`, `sms`, `whatsapp`, `push`, `in_app`, `phone`,
+ * `direct_mail`, `in_store`, `web`, `social` or `chat`.
+ *
+ * @category Model
+ */
+export type Channel = (typeof CHANNELS)[number];
+
+/** Schema of a {@link Channel}. @category Model */
+export const ChannelSchema = z.enum(CHANNELS);
+
+/**
+ * The kinds of touchpoint (*pontos de contato*) a customer meets along the journey, after the seed's list:
+ * product and packaging, point-of-sale environment, storefront and display, advertising, website and
+ * app, social media, direct messages (email, SMS, WhatsApp, push), customer service, PR and events — plus
+ * delivery, which a retailer with an online store cannot leave out.
+ *
+ * @category Model
+ */
+export const TOUCHPOINT_KINDS = [
+  'product_packaging',
+  'point_of_sale',
+  'storefront_display',
+  'advertising',
+  'website_app',
+  'social_media',
+  'direct_message',
+  'customer_service',
+  'pr_events',
+  'delivery',
+] as const;
+
+/**
+ * A touchpoint kind; see {@link TOUCHPOINT_KINDS}.
+ *
+ * @category Model
+ */
+export type TouchpointKind = (typeof TOUCHPOINT_KINDS)[number];
+
+/** Schema of a {@link TouchpointKind}. @category Model */
+export const TouchpointKindSchema = z.enum(TOUCHPOINT_KINDS);
+
+/** ISO 3166-1 alpha-2 country code, upper case (`BR`, `PT`, `US`). */
+export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as BR');
+
+/** ISO 4217 currency code, upper case (`BRL`, `EUR`, `USD`). */
+export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as BRL');
+
+/** IANA time-zone name known to this runtime's `Intl` (`America/Sao_Paulo`). */
+export const TimeZoneSchema = z.string().refine(isTimeZone, 'must be an IANA time-zone name such as America/Sao_Paulo');
+
+/** BCP 47 language tag (`pt-BR`, `en-US`). */
+export const LocaleSchema = z.string().refine(isLocale, 'must be a BCP 47 language tag such as pt-BR');
+
+/** E.164 phone number: `+`, country code, subscriber number, 8 to 15 digits in all. */
+export const E164Schema = z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 number such as +5511912345678');
+
+/** An e-mail address (pragmatic check: one `@`, a dotted domain, no spaces). */
+export const EmailSchema = z.string().max(320).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address');
+
+function isTimeZone(name: string): boolean {
+  if (name.length === 0 || name.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLocale(tag: string): boolean {
+  if (tag.length === 0 || tag.length > 35) return false;
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A postal address. Field names follow the Segment Spec's `address` trait, with Brazilian parts
+ * (`number`, `complement`, `district` — *número*, *complemento*, *bairro*) kept apart.
+ *
+ * @category Model
+ */
+export interface Address {
+  /** What this address is for: `home`, `billing`, `shipping`, `work`… */
+  label?: string;
+  /** Street name (*logradouro*). */
+  street?: string;
+  /** House or building number (*número*); a string, since `s/n` and `120-A` occur. */
+  number?: string;
+  /** Apartment, block, suite (*complemento*). */
+  complement?: string;
+  /** Neighbourhood (*bairro*). */
+  district?: string;
+  /** City (*município*). */
+  city?: string;
+  /** State or region code (`SP`, `Lisboa`, `CA`). */
+  state?: string;
+  /** Postal code as given (CEP `01310-100`, `1000-001`, ZIP `94105`). */
+  postalCode?: string;
+  /** ISO 3166-1 alpha-2 country code. */
+  country: string;
+}
+
+/** Schema of an {@link Address}. @category Model */
+export const AddressSchema = z.object({
+  label: z.string().exactOptional(),
+  street: z.string().exactOptional(),
+  number: z.string().exactOptional(),
+  complement: z.string().exactOptional(),
+  district: z.string().exactOptional(),
+  city: z.string().exactOptional(),
+  state: z.string().exactOptional(),
+  postalCode: z.string().exactOptional(),
+  country: CountryCodeSchema,
+});
+
+/**
+ * An identity document. Values are stored without masks (`52998224725`, not `529.982.247-25`); the
+ * `identity` module validates check digits and formats masks.
+ *
+ * @category Model
+ */
+export interface IdentityDocument {
+  /** `cpf` (Brazilian person), `cnpj` (Brazilian company, numeric or the 2026 alphanumeric form), `nif` (Portugal), `ssn` (US), `passport` or `other`. */
+  type: 'cpf' | 'cnpj' | 'nif' | 'ssn' | 'passport' | 'other';
+  /** The document number without punctuation. */
+  value: string;
+  /** Issuing country (ISO 3166-1 alpha-2), when not implied by the type. */
+  country?: string;
+}
+
+/** Schema of an {@link IdentityDocument}: CPF must be 11 digits, CNPJ 12 letters or digits and 2 digits. @category Model */
+export const IdentityDocumentSchema = z
+  .object({
+    type: z.enum(['cpf', 'cnpj', 'nif', 'ssn', 'passport', 'other']),
+    value: z.string().min(1).max(64),
+    country: CountryCodeSchema.exactOptional(),
+  })
+  .superRefine((doc, ctx) => {
+    if (doc.type === 'cpf' && !/^\d{11}$/.test(doc.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a CPF is 11 digits without punctuation' });
+    }
+    if (doc.type === 'cnpj' && !/^[0-9A-Z]{12}\d{2}$/.test(doc.value)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: 'a CNPJ is 12 digits or upper-case letters followed by 2 digits, without punctuation',
+      });
+    }
+  });
+
+/**
+ * An identifier of the customer in another system (`{ id: '123', type: 'shopify_customer_id' }`),
+ * as in the Segment Spec's `externalIds`.
+ *
+ * @category Model
+ */
+export interface ExternalId {
+  /** The identifier in that system. */
+  id: string;
+  /** Which system or kind of identifier it is. */
+  type: string;
+}
+
+/** Schema of an {@link ExternalId}. @category Model */
+export const ExternalIdSchema = z.object({ id: IdSchema, type: z.string().min(1) });

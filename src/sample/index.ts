@@ -1,0 +1,6 @@
+/**
+ * A seeded generator of a realistic synthetic customer base.
+ *
+ * @module sample
+ */
+export {};

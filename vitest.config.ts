@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    bail: 1,
+    testTimeout: 60_000,
+    pool: 'threads',
+  },
+});
