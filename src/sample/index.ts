@@ -1,6 +1,7 @@
 /**
- * A seeded generator of a realistic synthetic customer base.
+ * A seeded generator of a realistic synthetic customer base: a Brazilian pet-supplies retailer with an
+ * online store, physical shops and a subscription programme.
  *
  * @module sample
  */
-export {};
+export type { SampleOptions, SampleBase, InjectedDuplicate, DuplicateChange } from './types.js';

@@ -1,0 +1,6 @@
+/**
+ * Placeholder barrel of `jornada/calendar`; the module lands with its issue.
+ *
+ * @module calendar
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * Placeholder barrel of `jornada/metrics`; the module lands with its issue.
+ *
+ * @module metrics
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * Placeholder barrel of `jornada/segments`; the module lands with its issue.
+ *
+ * @module segments
+ */
+export {};

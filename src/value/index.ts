@@ -1,0 +1,6 @@
+/**
+ * Placeholder barrel of `jornada/value`; the module lands with its issue.
+ *
+ * @module value
+ */
+export {};
