@@ -3,4 +3,4 @@
  *
  * @module value
  */
-export {};
+export * from './probabilistic/index.js';
