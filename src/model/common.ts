@@ -27,19 +27,97 @@ export const InstantSchema = z
   .union([z.date(), z.iso.datetime({ offset: true })])
   .transform((value): Date => (typeof value === 'string' ? new Date(value) : value));
 
-/**
- * Schema of a JSON value (rejects `undefined`, functions, `NaN`, `Infinity`, class instances).
- *
- * @category Model
- */
-export const JsonValueSchema: z.ZodType<JsonValue> = z.json() as z.ZodType<JsonValue>;
+const FORBIDDEN_KEYS = new Set(['__proto__']);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
 
 /**
- * Schema of a free-form bag of JSON values keyed by name (`traits`, `properties`).
+ * Checks that `root` is a JSON value, iteratively (deep input cannot overflow the stack), and reports
+ * each problem with its path: non-finite numbers, `undefined`, functions, class instances, cycles, and
+ * the key `__proto__` (which, assigned by a consumer, would replace an object's prototype).
+ */
+function checkJsonValue(root: unknown, ctx: z.RefinementCtx, maxIssues = 20): void {
+  // Paths are kept as parent links (node index → parent index and key) and spelled out only for a
+  // problem, so a deep value costs linear time and memory.
+  const values: unknown[] = [root];
+  const parents: number[] = [-1];
+  const keys: (string | number)[] = [''];
+  const stack: number[] = [0];
+  const seen = new Set<object>();
+  let issues = 0;
+  const pathOf = (node: number): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let n = node; n > 0; n = parents[n] as number) path.push(keys[n] as string | number);
+    return path.reverse();
+  };
+  const report = (node: number, message: string): void => {
+    issues++;
+    ctx.addIssue({ code: 'custom', path: pathOf(node), message });
+  };
+  const push = (value: unknown, parent: number, key: string | number): void => {
+    values.push(value);
+    parents.push(parent);
+    keys.push(key);
+    stack.push(values.length - 1);
+  };
+  while (stack.length > 0 && issues < maxIssues) {
+    const node = stack.pop() as number;
+    const value = values[node];
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') continue;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) report(node, 'must be a finite number (JSON has no NaN or Infinity)');
+      continue;
+    }
+    if (typeof value !== 'object') {
+      report(node, `must be a JSON value, not ${typeof value}`);
+      continue;
+    }
+    if (seen.has(value)) {
+      report(node, 'must not contain a cycle');
+      continue;
+    }
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) push(value[i], node, i);
+      continue;
+    }
+    if (!isPlainObject(value)) {
+      report(node, 'must be a plain JSON object, not a class instance such as Date or Map');
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        push(undefined, node, key);
+        report(values.length - 1, `the key "${key}" is not allowed`);
+        stack.pop();
+      } else push(value[key], node, key);
+    }
+  }
+}
+
+/**
+ * Schema of a JSON value: strings, finite numbers, booleans, `null`, arrays and plain objects. Rejects
+ * `undefined`, functions, `NaN`, `Infinity`, class instances (`Date`, `Map`), cycles, and the key
+ * `__proto__` at any depth (copying such data with `obj[key] = value` would replace a prototype). The
+ * value is validated, not copied.
  *
  * @category Model
  */
-export const JsonRecordSchema = z.record(z.string(), JsonValueSchema);
+export const JsonValueSchema: z.ZodType<JsonValue> = z.custom<JsonValue>(() => true).superRefine((v, ctx) => checkJsonValue(v, ctx));
+
+/**
+ * Schema of a free-form bag of JSON values keyed by name (`traits`, `properties`): a plain object whose
+ * values are JSON values (see {@link JsonValueSchema}).
+ *
+ * @category Model
+ */
+export const JsonRecordSchema: z.ZodType<Record<string, JsonValue>> = z
+  .custom<Record<string, JsonValue>>((v) => isPlainObject(v), 'must be a plain object of JSON values')
+  .superRefine((v, ctx) => checkJsonValue(v, ctx));
 
 /** Identifiers: non-empty strings of at most 256 characters, no leading or trailing spaces. */
 export const IdSchema = z

@@ -12,7 +12,6 @@ import {
   IdSchema,
   InstantSchema,
   JsonRecordSchema,
-  JsonValueSchema,
   TouchpointKindSchema,
   type Channel,
   type JsonValue,
@@ -184,7 +183,7 @@ const SegmentTrackSchema = z.object({
   timestamp: InstantSchema,
   userId: IdSchema.exactOptional(),
   anonymousId: IdSchema.exactOptional(),
-  properties: z.record(z.string(), JsonValueSchema).exactOptional(),
+  properties: JsonRecordSchema.exactOptional(),
   context: z.object({ campaign: CampaignSchema.exactOptional() }).loose().exactOptional(),
 });
 
