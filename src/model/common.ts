@@ -205,22 +205,38 @@ export const E164Schema = z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an E.16
 /** An e-mail address (pragmatic check: one `@`, a dotted domain, no spaces). */
 export const EmailSchema = z.string().max(320).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address');
 
+// Time-zone and locale checks construct Intl objects (tens of microseconds each); the answers are
+// cached, since a base holds few distinct zones and locales. The caches are bounded.
+const timeZoneCache = new Map<string, boolean>();
+const localeCache = new Map<string, boolean>();
+const CACHE_LIMIT = 1024;
+
+function remember(cache: Map<string, boolean>, key: string, value: boolean): boolean {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 function isTimeZone(name: string): boolean {
+  const known = timeZoneCache.get(name);
+  if (known !== undefined) return known;
   if (name.length === 0 || name.length > 64) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
+    return remember(timeZoneCache, name, true);
   } catch {
-    return false;
+    return remember(timeZoneCache, name, false);
   }
 }
 
 function isLocale(tag: string): boolean {
+  const known = localeCache.get(tag);
+  if (known !== undefined) return known;
   if (tag.length === 0 || tag.length > 35) return false;
   try {
-    return Intl.getCanonicalLocales(tag).length === 1;
+    return remember(localeCache, tag, Intl.getCanonicalLocales(tag).length === 1);
   } catch {
-    return false;
+    return remember(localeCache, tag, false);
   }
 }
 
