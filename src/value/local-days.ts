@@ -1,0 +1,101 @@
+/**
+ * Calendar days, weeks, months and quarters of instants in an IANA time zone (internal). Offsets come
+ * from `@date-fns/tz` and are cached per quarter hour, so that millions of instants cost one `Intl`
+ * call per distinct quarter hour rather than one per instant.
+ *
+ * @internal
+ * @module
+ */
+import { TZDate, tzOffset } from '@date-fns/tz';
+import { JornadaError } from '../core/errors.js';
+import { MS_PER_DAY } from '../core/time.js';
+
+const QUARTER_HOUR_MS = 900_000;
+
+/**
+ * @internal Throws `INVALID_OPTION` unless `timeZone` is an IANA zone name known to the runtime.
+ * @param timeZone - The option's value.
+ */
+export function checkTimeZone(timeZone: unknown): string {
+  if (typeof timeZone !== 'string' || timeZone.length === 0 || Number.isNaN(tzOffset(timeZone, new Date(0)))) {
+    throw new JornadaError('INVALID_OPTION', `timeZone must be an IANA time-zone name such as America/Sao_Paulo, got ${String(timeZone)}`, {
+      issues: [{ path: ['timeZone'], message: 'unknown time zone', code: 'invalid_time_zone' }],
+    });
+  }
+  return timeZone;
+}
+
+/**
+ * @internal Returns a function giving the local calendar day of an instant as a day number (days since
+ * 1970-01-01 in the zone's wall clock).
+ * @param timeZone - IANA zone name (already checked).
+ */
+export function createLocalDayIndexer(timeZone: string): (ms: number) => number {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return (ms) => Math.floor(ms / MS_PER_DAY);
+  const cache = new Map<number, number>();
+  return (ms) => {
+    const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+    let offsetMs = cache.get(bucket);
+    if (offsetMs === undefined) {
+      offsetMs = tzOffset(timeZone, new Date(bucket * QUARTER_HOUR_MS)) * 60_000;
+      cache.set(bucket, offsetMs);
+    }
+    return Math.floor((ms + offsetMs) / MS_PER_DAY);
+  };
+}
+
+/** @internal A calendar date. */
+export interface CivilDate {
+  /** Full year. */
+  year: number;
+  /** Month 1..12. */
+  month: number;
+  /** Day of month 1..31. */
+  day: number;
+}
+
+/**
+ * @internal The calendar date of a day number (proleptic Gregorian), by the era arithmetic of
+ * H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (2013).
+ * @param days - Days since 1970-01-01.
+ */
+export function civilFromDays(days: number): CivilDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/**
+ * @internal The day number of a calendar date (inverse of {@link civilFromDays}).
+ * @param year - Full year.
+ * @param month - Month 1..12.
+ * @param day - Day of month.
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+}
+
+/**
+ * @internal The instant of local midnight (or the first existing local time) starting a local day.
+ * @param timeZone - IANA zone name.
+ * @param days - Local day number.
+ */
+export function localDayStartMs(timeZone: string, days: number): number {
+  const { year, month, day } = civilFromDays(days);
+  return new TZDate(year, month - 1, day, timeZone).getTime();
+}
+
+/**
+ * @internal `YYYY-MM-DD` of a day number.
+ * @param days - Day number.
+ */
+export function formatDay(days: number): string {
+  const { year, month, day } = civilFromDays(days);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
