@@ -1,0 +1,340 @@
+/**
+ * Calendar days (a year, a month and a day, without time or zone) and the pure arithmetic on them.
+ *
+ * Day arithmetic goes through a serial day number (days since 1970-01-01 in the proleptic Gregorian
+ * calendar) computed with the civil-from-days / days-from-civil algorithms described by Howard Hinnant,
+ * "chrono-Compatible Low-Level Date Algorithms" (2013, howardhinnant.github.io/date_algorithms.html).
+ * No `Date` and no machine time zone are involved, so nothing here depends on `process.env.TZ`.
+ *
+ * @module
+ */
+import { TZDate } from '@date-fns/tz';
+import { JornadaError } from '../core/errors.js';
+import { toDate } from '../core/time.js';
+
+/**
+ * A local calendar day: what a wall calendar shows, without a time of day or a time zone. Which
+ * instants it covers depends on the zone it is read in (see {@link calendarDayRange}).
+ *
+ * @example
+ * ```ts
+ * const mothersDay: CalendarDay = { year: 2026, month: 5, day: 10 };
+ * ```
+ * @category Calendar
+ */
+export interface CalendarDay {
+  /** Year of the Gregorian calendar, 1583–9999. */
+  year: number;
+  /** Month, 1–12. */
+  month: number;
+  /** Day of month, 1–31, valid for the month. */
+  day: number;
+}
+
+/**
+ * Day of the week, in English lower case, as rule documents spell it.
+ *
+ * @category Calendar
+ */
+export type Weekday = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
+
+/**
+ * The weekdays in the order of `Date#getDay()` (Sunday = 0).
+ *
+ * @category Calendar
+ */
+export const WEEKDAYS: readonly Weekday[] = Object.freeze([
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+]);
+
+/** First year the library computes dates for: the first full year of the Gregorian calendar. */
+export const MIN_CALENDAR_YEAR = 1583;
+/** Last year the library computes dates for. */
+export const MAX_CALENDAR_YEAR = 9999;
+
+/**
+ * Whether a year of the Gregorian calendar has 29 February (divisible by 4, except centuries not
+ * divisible by 400).
+ *
+ * @param year - A Gregorian year.
+ * @returns `true` for leap years.
+ *
+ * @example
+ * ```ts
+ * isGregorianLeapYear(2028); //=> true
+ * isGregorianLeapYear(2100); //=> false
+ * ```
+ * @category Calendar
+ */
+export function isGregorianLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Number of days in a month of a Gregorian year.
+ *
+ * @param year - A Gregorian year.
+ * @param month - Month, 1–12.
+ * @returns 28–31; `NaN` for a month outside 1–12.
+ *
+ * @example
+ * ```ts
+ * daysInCalendarMonth(2027, 2); //=> 28
+ * daysInCalendarMonth(2028, 2); //=> 29
+ * ```
+ * @category Calendar
+ */
+export function daysInCalendarMonth(year: number, month: number): number {
+  if (month === 2) return isGregorianLeapYear(year) ? 29 : 28;
+  return MONTH_LENGTHS[month - 1] ?? Number.NaN;
+}
+
+/**
+ * Serial number of a calendar day: days since 1970-01-01 (negative before it). Subtracting two serials
+ * gives the number of calendar days between them, whatever the time zone.
+ *
+ * @param day - A calendar day.
+ * @returns An integer; 1970-01-01 is 0.
+ *
+ * @example
+ * ```ts
+ * calendarDaySerial({ year: 1970, month: 1, day: 2 }); //=> 1
+ * calendarDaySerial({ year: 2026, month: 1, day: 1 }); //=> 20454
+ * ```
+ * @category Calendar
+ */
+export function calendarDaySerial(day: CalendarDay): number {
+  // days_from_civil (Hinnant): shift the year to start on 1 March so that 29 February is the last day.
+  const y = day.month <= 2 ? day.year - 1 : day.year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (day.month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day.day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * The calendar day of a serial number (inverse of {@link calendarDaySerial}).
+ *
+ * @param serial - Days since 1970-01-01.
+ * @returns The calendar day.
+ *
+ * @example
+ * ```ts
+ * calendarDayFromSerial(20454); //=> { year: 2026, month: 1, day: 1 }
+ * ```
+ * @category Calendar
+ */
+export function calendarDayFromSerial(serial: number): CalendarDay {
+  // civil_from_days (Hinnant).
+  const z = serial + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return { year, month, day };
+}
+
+/**
+ * Day of the week of a calendar day.
+ *
+ * @param day - A calendar day.
+ * @returns 0 for Sunday … 6 for Saturday (as `Date#getDay()`).
+ *
+ * @example
+ * ```ts
+ * calendarWeekday({ year: 2026, month: 5, day: 10 }); //=> 0 (a Sunday)
+ * ```
+ * @category Calendar
+ */
+export function calendarWeekday(day: CalendarDay): number {
+  // 1970-01-01 was a Thursday (4).
+  return (((calendarDaySerial(day) + 4) % 7) + 7) % 7;
+}
+
+/**
+ * The calendar day `days` days after (or, when negative, before) another.
+ *
+ * @param day - A calendar day.
+ * @param days - Whole days to add; may be negative.
+ * @returns The shifted day.
+ *
+ * @example
+ * ```ts
+ * addCalendarDays({ year: 2026, month: 11, day: 26 }, 1); //=> { year: 2026, month: 11, day: 27 }
+ * addCalendarDays({ year: 2026, month: 3, day: 1 }, -1); //=> { year: 2026, month: 2, day: 28 }
+ * ```
+ * @category Calendar
+ */
+export function addCalendarDays(day: CalendarDay, days: number): CalendarDay {
+  return calendarDayFromSerial(calendarDaySerial(day) + days);
+}
+
+/**
+ * A calendar day as ISO 8601 `YYYY-MM-DD`.
+ *
+ * @param day - A calendar day.
+ * @returns The ISO calendar date.
+ *
+ * @example
+ * ```ts
+ * formatCalendarDay({ year: 2026, month: 5, day: 10 }); //=> '2026-05-10'
+ * ```
+ * @category Calendar
+ */
+export function formatCalendarDay(day: CalendarDay): string {
+  return `${String(day.year).padStart(4, '0')}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+}
+
+/**
+ * Reads an ISO 8601 calendar date `YYYY-MM-DD`.
+ *
+ * @param text - The date, e.g. `2026-05-10`.
+ * @returns The calendar day.
+ * @throws {JornadaError} `INVALID_INPUT` when the text is not a valid date of the Gregorian calendar
+ *   between 1583 and 9999.
+ *
+ * @example
+ * ```ts
+ * parseCalendarDay('2026-05-10'); //=> { year: 2026, month: 5, day: 10 }
+ * ```
+ * @category Calendar
+ */
+export function parseCalendarDay(text: string): CalendarDay {
+  const m = typeof text === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) : null;
+  const year = Number(m?.[1]);
+  const month = Number(m?.[2]);
+  const day = Number(m?.[3]);
+  if (
+    m === null ||
+    year < MIN_CALENDAR_YEAR ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInCalendarMonth(year, month)
+  ) {
+    throw new JornadaError('INVALID_INPUT', `Invalid calendar day: ${String(text)}`, {
+      issues: [{ path: [], message: `not a calendar day YYYY-MM-DD between 1583 and 9999: ${String(text)}`, code: 'invalid_date' }],
+    });
+  }
+  return { year, month, day };
+}
+
+const zoneCache = new Map<string, boolean>();
+
+/**
+ * Checks that a time zone name is an IANA zone the runtime knows (`America/Sao_Paulo`, `UTC`).
+ *
+ * @param timeZone - The zone name.
+ * @param path - Path reported in the issue.
+ * @param code - Error code: `INVALID_OPTION` for an option, `INVALID_INPUT` for a record's field.
+ * @returns The zone name.
+ * @internal
+ */
+export function assertTimeZone(
+  timeZone: string,
+  path: readonly (string | number)[] = ['timeZone'],
+  code: 'INVALID_OPTION' | 'INVALID_INPUT' = 'INVALID_OPTION',
+): string {
+  let ok = zoneCache.get(timeZone);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      ok = typeof timeZone === 'string' && timeZone.length > 0;
+    } catch {
+      ok = false;
+    }
+    if (zoneCache.size < 1024) zoneCache.set(timeZone, ok);
+  }
+  if (!ok) {
+    throw new JornadaError(code, `Unknown time zone: ${String(timeZone)}`, {
+      issues: [{ path, message: `not an IANA time zone: ${String(timeZone)}`, code: 'invalid_time_zone' }],
+    });
+  }
+  return timeZone;
+}
+
+/**
+ * The local calendar day that an instant falls on in an IANA time zone.
+ *
+ * @param instant - An instant (a `Date`, or an ISO-8601 string with offset).
+ * @param timeZone - IANA zone name, e.g. `America/Sao_Paulo`.
+ * @returns The day a wall calendar in that zone shows at that instant.
+ * @throws {JornadaError} `INVALID_INPUT` for an invalid instant; `INVALID_OPTION` for an unknown zone.
+ *
+ * @example
+ * ```ts
+ * // 02:00 UTC on 1 Nov is still 31 Oct in São Paulo (UTC−3).
+ * calendarDayInZone(new Date('2026-11-01T02:00:00Z'), 'America/Sao_Paulo'); //=> { year: 2026, month: 10, day: 31 }
+ * ```
+ * @category Calendar
+ */
+export function calendarDayInZone(instant: Date | string, timeZone: string): CalendarDay {
+  const t = toDate(instant, 'instant').getTime();
+  assertTimeZone(timeZone);
+  return dayOfInstant(t, timeZone);
+}
+
+/**
+ * Local day of an epoch-millisecond instant in a zone already checked (hot path).
+ *
+ * @param epochMs - The instant in milliseconds since the epoch.
+ * @param timeZone - A checked IANA zone.
+ * @returns The local day.
+ * @internal
+ */
+export function dayOfInstant(epochMs: number, timeZone: string): CalendarDay {
+  const local = new TZDate(epochMs, timeZone);
+  return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
+}
+
+/**
+ * First instant (epoch ms) of a local day in a zone already checked (hot path).
+ *
+ * @param day - The local day.
+ * @param timeZone - A checked IANA zone.
+ * @returns Milliseconds since the epoch.
+ * @internal
+ */
+export function startOfDayInZone(day: CalendarDay, timeZone: string): number {
+  return new TZDate(day.year, day.month - 1, day.day, timeZone).getTime();
+}
+
+/**
+ * The instants a local calendar day covers in an IANA time zone: from its first instant (inclusive)
+ * to the first instant of the next day (exclusive). Usually 24 hours; 23 or 25 hours on a day with a
+ * daylight-saving change; when a zone skips midnight, the day starts at the first wall-clock time that
+ * exists (Brazil's old DST started at 00:00, so 2018-11-04 began at 01:00 in São Paulo).
+ *
+ * @param day - A calendar day.
+ * @param timeZone - IANA zone name.
+ * @returns `start` (inclusive) and `end` (exclusive) instants.
+ * @throws {JornadaError} `INVALID_OPTION` for an unknown zone.
+ *
+ * @example
+ * ```ts
+ * const r = calendarDayRange({ year: 2026, month: 5, day: 10 }, 'America/Sao_Paulo');
+ * r.start.toISOString(); //=> '2026-05-10T03:00:00.000Z'
+ * r.end.toISOString();   //=> '2026-05-11T03:00:00.000Z'
+ * ```
+ * @category Calendar
+ */
+export function calendarDayRange(day: CalendarDay, timeZone: string): { start: Date; end: Date } {
+  assertTimeZone(timeZone);
+  const start = startOfDayInZone(day, timeZone);
+  const end = startOfDayInZone(addCalendarDays(day, 1), timeZone);
+  return { start: new Date(start), end: new Date(end) };
+}
