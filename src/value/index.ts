@@ -31,4 +31,29 @@ export type {
   TransactionSummaryColumns,
   TransactionSummaryAccumulator,
 } from './summary.js';
+export { calibrationHoldoutSplit } from './calibration-holdout.js';
+export type { CalibrationHoldoutOptions, CalibrationHoldoutSummary, CalibrationHoldoutSplit } from './calibration-holdout.js';
+export { valueKpis, subscriptionRevenueRetention } from './kpis.js';
+export type { ValueKpiOptions, ValueKpis, RevenueRetentionOptions, RevenueRetention } from './kpis.js';
+export { cohortTable } from './cohorts.js';
+export type { CohortPeriod, CohortTableOptions, CohortPeriodColumn, CohortRow, CohortTable } from './cohorts.js';
+export { kaplanMeier, kaplanMeierSurvivalAt, subscriptionLifetimes } from './survival.js';
+export type {
+  SurvivalObservation,
+  KaplanMeierStep,
+  KaplanMeierOptions,
+  KaplanMeierResult,
+  SubscriptionLifetimeOptions,
+} from './survival.js';
+export { interPurchaseIntervals, expectedNextPurchase } from './replenishment.js';
+export type {
+  InterPurchaseOptions,
+  CustomerPurchaseIntervals,
+  InterPurchaseIntervals,
+  ExpectedNextPurchaseOptions,
+  ReplenishmentStatus,
+  ExpectedNextPurchase,
+} from './replenishment.js';
+export { historicalClv, simpleClv } from './clv.js';
+export type { HistoricalClvOptions, HistoricalCustomerValue, HistoricalClv, SimpleClvInputs } from './clv.js';
 export * from './probabilistic/index.js';

@@ -167,8 +167,8 @@ export interface TransactionSummaryAccumulator {
 const INITIAL_CAPACITY = 1024;
 const store = new WeakMap<TransactionSummaryAccumulator, RowStore>();
 
-/** Growable columnar storage of accepted rows (internal). */
-class RowStore {
+/** @internal Growable columnar storage of accepted rows. */
+export class RowStore {
   ids: string[] = [];
   idIndex = new Map<string, number>();
   customer = new Int32Array(INITIAL_CAPACITY);
@@ -209,7 +209,8 @@ class RowStore {
   }
 }
 
-interface SummarySettings {
+/** @internal Validated summary settings. */
+export interface SummarySettings {
   asOfMs: number;
   asOfDay: number;
   unit: ValueTimeUnit;
@@ -329,11 +330,15 @@ function sortRunByTime(perm: Uint32Array, from: number, to: number, ms: Float64A
   perm.subarray(from, to).sort((a, b) => (ms[a] as number) - (ms[b] as number) || a - b);
 }
 
-function computeColumns(rows: RowStore, settings: SummarySettings, skipped: TransactionSkipCounts): TransactionSummaryColumns {
+/**
+ * @internal Groups stored rows by customer (counting sort) with each customer's run sorted by time:
+ * rows of customer c are `perm[start[c]..start[c + 1])`.
+ * @param rows - The accepted rows.
+ */
+export function groupRowsByCustomer(rows: RowStore): { start: Uint32Array; perm: Uint32Array } {
   const size = rows.ids.length;
   const n = rows.length;
-  const { customer, ms, day, amount } = rows;
-  // Counting sort of the rows by customer, then each customer's run by time.
+  const { customer, ms } = rows;
   const start = new Uint32Array(size + 1);
   for (let i = 0; i < n; i++) {
     const slot = (customer[i] as number) + 1;
@@ -347,6 +352,20 @@ function computeColumns(rows: RowStore, settings: SummarySettings, skipped: Tran
     perm[fill[c] as number] = i;
     fill[c] = (fill[c] as number) + 1;
   }
+  for (let c = 0; c < size; c++) sortRunByTime(perm, start[c] as number, start[c + 1] as number, ms);
+  return { start, perm };
+}
+
+/**
+ * @internal Computes the summary columns of stored rows.
+ * @param rows - The accepted rows.
+ * @param settings - asOf, unit and zone.
+ * @param skipped - The counts to attach.
+ */
+export function computeColumns(rows: RowStore, settings: SummarySettings, skipped: TransactionSkipCounts): TransactionSummaryColumns {
+  const size = rows.ids.length;
+  const { ms, day, amount } = rows;
+  const { start, perm } = groupRowsByCustomer(rows);
   const divisor = settings.unit === 'weeks' ? 7 : 1;
   const cols: TransactionSummaryColumns = {
     unit: settings.unit,
@@ -369,7 +388,6 @@ function computeColumns(rows: RowStore, settings: SummarySettings, skipped: Tran
   for (let c = 0; c < size; c++) {
     const from = start[c] as number;
     const to = start[c + 1] as number;
-    sortRunByTime(perm, from, to, ms);
     const first = perm[from] as number;
     const last = perm[to - 1] as number;
     const firstDay = day[first] as number;
@@ -439,7 +457,11 @@ export function transactionSummaryAt(columns: TransactionSummaryColumns, index: 
   };
 }
 
-function columnsToSummaries(cols: TransactionSummaryColumns): TransactionSummaries {
+/**
+ * @internal Turns columns into objects.
+ * @param cols - The columns.
+ */
+export function columnsToSummaries(cols: TransactionSummaryColumns): TransactionSummaries {
   const customers: TransactionSummary[] = new Array<TransactionSummary>(cols.size);
   for (let i = 0; i < cols.size; i++) customers[i] = transactionSummaryAt(cols, i);
   return { unit: cols.unit, asOf: cols.asOf, timeZone: cols.timeZone, customers, skipped: cols.skipped };

@@ -1,0 +1,262 @@
+/**
+ * Acquisition cohorts: customers grouped by the day, week, month or quarter of their first purchase
+ * (in an IANA time zone), with active customers, retention shares and revenue per period, in calendar
+ * layout and in "periods since acquisition" layout.
+ *
+ * @module
+ */
+import { JornadaError } from '../core/errors.js';
+import { checkTimeZone, civilFromDays, createLocalDayIndexer, daysFromCivil, formatDay, localDayStartMs } from './local-days.js';
+import { createRowReader, forEachRow, instantOption, type TransactionInputOptions, type TransactionSkipCounts, type ValueInput } from './transactions.js';
+
+/**
+ * The calendar period that groups customers into cohorts and splits time into columns.
+ *
+ * @category Value
+ */
+export type CohortPeriod = 'day' | 'week' | 'month' | 'quarter';
+
+/**
+ * Options of {@link cohortTable}.
+ *
+ * @category Value
+ */
+export interface CohortTableOptions extends TransactionInputOptions {
+  /** Cohort and column period. */
+  by: CohortPeriod;
+  /** End of observation (instant): rows after it are left out; the last column is the period containing it. */
+  asOf: Date | string;
+  /** IANA time zone of the calendar; default `'UTC'`. */
+  timeZone?: string;
+  /** First day of the week for `by: 'week'`: 0 = Sunday … 6 = Saturday; default 1 (Monday, ISO 8601). */
+  weekStartsOn?: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+}
+
+/**
+ * One column of a cohort table: a calendar period.
+ *
+ * @category Value
+ */
+export interface CohortPeriodColumn {
+  /** `YYYY-MM-DD` (day, and week by its first day), `YYYY-MM` (month) or `YYYY-Qn` (quarter). */
+  label: string;
+  /** The instant the period starts (local midnight of its first day in the zone). */
+  start: Date;
+}
+
+/**
+ * One acquisition cohort. Cells that cannot be observed are `null`, never 0: calendar periods before
+ * the cohort existed, and ages the cohort has not reached by `asOf`.
+ *
+ * @category Value
+ */
+export interface CohortRow {
+  /** Label of the acquisition period. */
+  label: string;
+  /** Start of the acquisition period. */
+  start: Date;
+  /** Customers acquired (first kept purchase) in the period. */
+  size: number;
+  /** Calendar layout: customers of the cohort with a purchase in each column of `periods`. */
+  activeByPeriod: (number | null)[];
+  /** Calendar layout: revenue of the cohort in each column. */
+  revenueByPeriod: (number | null)[];
+  /** Age layout: customers active k periods after acquisition (index k = 0, 1, …). */
+  activeByAge: (number | null)[];
+  /** Age layout: `activeByAge[k] / size`, in [0, 1]. */
+  retentionByAge: (number | null)[];
+  /** Age layout: revenue k periods after acquisition. */
+  revenueByAge: (number | null)[];
+}
+
+/**
+ * A cohort table.
+ *
+ * @category Value
+ */
+export interface CohortTable {
+  /** The period. */
+  by: CohortPeriod;
+  /** Time zone of the calendar. */
+  timeZone: string;
+  /** End of observation. */
+  asOf: Date;
+  /** The calendar columns, from the first acquisition period to the one containing `asOf`. */
+  periods: CohortPeriodColumn[];
+  /** Whether the last column is complete at `asOf` (false: its counts are partial). */
+  lastPeriodComplete: boolean;
+  /** Cohorts in calendar order; periods without acquisitions have no row. */
+  cohorts: CohortRow[];
+  /** Rows read, kept and left out. */
+  skipped: TransactionSkipCounts;
+}
+
+interface PeriodScheme {
+  keyOfDay(day: number): number;
+  startDayOfKey(key: number): number;
+  label(key: number): string;
+}
+
+function periodScheme(by: CohortPeriod, weekStartsOn: number): PeriodScheme {
+  switch (by) {
+    case 'day':
+      return { keyOfDay: (d) => d, startDayOfKey: (k) => k, label: (k) => formatDay(k) };
+    case 'week':
+      // 1970-01-01 (day 0) was a Thursday (weekday 4).
+      return {
+        keyOfDay: (d) => Math.floor((d + 4 - weekStartsOn) / 7),
+        startDayOfKey: (k) => 7 * k - 4 + weekStartsOn,
+        label: (k) => formatDay(7 * k - 4 + weekStartsOn),
+      };
+    case 'month':
+      return {
+        keyOfDay: (d) => {
+          const c = civilFromDays(d);
+          return c.year * 12 + c.month - 1;
+        },
+        startDayOfKey: (k) => daysFromCivil(Math.floor(k / 12), (k % 12) + 1, 1),
+        label: (k) => `${String(Math.floor(k / 12)).padStart(4, '0')}-${String((k % 12) + 1).padStart(2, '0')}`,
+      };
+    case 'quarter':
+      return {
+        keyOfDay: (d) => {
+          const c = civilFromDays(d);
+          return c.year * 4 + Math.floor((c.month - 1) / 3);
+        },
+        startDayOfKey: (k) => daysFromCivil(Math.floor(k / 4), (k % 4) * 3 + 1, 1),
+        label: (k) => `${String(Math.floor(k / 4)).padStart(4, '0')}-Q${(k % 4) + 1}`,
+      };
+  }
+}
+
+/**
+ * Builds the acquisition cohort table: each customer joins the cohort of the period of their first
+ * kept purchase; a customer is *active* in a period when they bought in it. Returns both layouts —
+ * by calendar period, and by periods since acquisition — with counts, retention shares and revenue.
+ *
+ * Cells that cannot be observed are `null`: before the cohort's acquisition period (calendar layout)
+ * and beyond the age a cohort has reached at `asOf` (age layout). The last column may be partial
+ * (`lastPeriodComplete`). Pass the whole history: a customer's first purchase in the data is taken as
+ * their acquisition.
+ *
+ * @param input - Orders or light transactions, any iterable.
+ * @param options - The period, `asOf`, time zone, week start and the input rules.
+ * @returns The table.
+ * @throws {JornadaError} `INVALID_OPTION` for an unknown period, time zone or week start, or an invalid
+ *   `asOf`; `INVALID_INPUT` for bad rows unless `onInvalid: 'skip'`.
+ *
+ * @example
+ * ```ts
+ * const t = cohortTable([
+ *   { customerId: 'a', at: '2026-01-05T12:00:00Z', amount: 10 },
+ *   { customerId: 'b', at: '2026-01-20T12:00:00Z', amount: 10 },
+ *   { customerId: 'a', at: '2026-02-03T12:00:00Z', amount: 10 },
+ *   { customerId: 'c', at: '2026-02-04T12:00:00Z', amount: 10 },
+ * ], { by: 'month', asOf: '2026-02-28T23:00:00Z' });
+ * t.periods.map((p) => p.label); //=> ['2026-01', '2026-02']
+ * t.cohorts[0]?.activeByPeriod; //=> [2, 1]
+ * t.cohorts[1]?.activeByPeriod; //=> [null, 1]
+ * t.cohorts[1]?.retentionByAge; //=> [1, null]
+ * ```
+ * @category Value
+ */
+export function cohortTable(input: Iterable<ValueInput>, options: CohortTableOptions): CohortTable {
+  if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options with by and asOf are required');
+  const by = options.by;
+  if (by !== 'day' && by !== 'week' && by !== 'month' && by !== 'quarter') {
+    throw new JornadaError('INVALID_OPTION', `by must be 'day', 'week', 'month' or 'quarter', got ${String(by)}`, {
+      issues: [{ path: ['by'], message: 'unknown period' }],
+    });
+  }
+  const weekStartsOn = options.weekStartsOn ?? 1;
+  if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
+    throw new JornadaError('INVALID_OPTION', `weekStartsOn must be an integer 0..6, got ${String(weekStartsOn)}`, {
+      issues: [{ path: ['weekStartsOn'], message: 'must be 0..6' }],
+    });
+  }
+  const timeZone = checkTimeZone(options.timeZone ?? 'UTC');
+  const asOfMs = instantOption(options.asOf, 'asOf');
+  const dayOf = createLocalDayIndexer(timeZone);
+  const scheme = periodScheme(by, weekStartsOn);
+  const asOfKey = scheme.keyOfDay(dayOf(asOfMs));
+  const reader = createRowReader(options, -Infinity, asOfMs);
+
+  // Rows as columns: customer index, period key, amount.
+  const customerIndex = new Map<string, number>();
+  const firstKey: number[] = [];
+  const rowCustomer: number[] = [];
+  const rowKey: number[] = [];
+  const rowAmount: number[] = [];
+  forEachRow(input, (row, index) =>
+    reader.read(row, index, (customerId, atMs, amount) => {
+      const key = scheme.keyOfDay(dayOf(atMs));
+      let c = customerIndex.get(customerId);
+      if (c === undefined) {
+        c = firstKey.length;
+        customerIndex.set(customerId, c);
+        firstKey.push(key);
+      } else if (key < (firstKey[c] as number)) firstKey[c] = key;
+      rowCustomer.push(c);
+      rowKey.push(key);
+      rowAmount.push(amount);
+    }),
+  );
+
+  let minKey = asOfKey;
+  for (const k of firstKey) if (k < minKey) minKey = k;
+  const columns = asOfKey - minKey + 1;
+  const periods: CohortPeriodColumn[] = [];
+  for (let k = minKey; k <= asOfKey; k++) {
+    periods.push({ label: scheme.label(k), start: new Date(localDayStartMs(timeZone, scheme.startDayOfKey(k))) });
+  }
+  const nextStartMs = localDayStartMs(timeZone, scheme.startDayOfKey(asOfKey + 1));
+  const lastPeriodComplete = asOfMs >= nextStartMs - 1;
+
+  // Matrices indexed [cohort column][calendar column].
+  const sizes = new Float64Array(columns);
+  for (const k of firstKey) sizes[k - minKey] = (sizes[k - minKey] as number) + 1;
+  const active = new Float64Array(columns * columns);
+  const revenue = new Float64Array(columns * columns);
+  const seen = new Set<number>();
+  for (let i = 0; i < rowCustomer.length; i++) {
+    const c = rowCustomer[i] as number;
+    const cohort = (firstKey[c] as number) - minKey;
+    const col = (rowKey[i] as number) - minKey;
+    revenue[cohort * columns + col] = (revenue[cohort * columns + col] as number) + (rowAmount[i] as number);
+    const mark = c * columns + col;
+    if (!seen.has(mark)) {
+      seen.add(mark);
+      active[cohort * columns + col] = (active[cohort * columns + col] as number) + 1;
+    }
+  }
+
+  const cohorts: CohortRow[] = [];
+  for (let cohort = 0; cohort < columns; cohort++) {
+    const size = sizes[cohort] as number;
+    if (size === 0) continue;
+    const activeByPeriod: (number | null)[] = [];
+    const revenueByPeriod: (number | null)[] = [];
+    const activeByAge: (number | null)[] = [];
+    const retentionByAge: (number | null)[] = [];
+    const revenueByAge: (number | null)[] = [];
+    for (let col = 0; col < columns; col++) {
+      const observable = col >= cohort;
+      activeByPeriod.push(observable ? (active[cohort * columns + col] as number) : null);
+      revenueByPeriod.push(observable ? (revenue[cohort * columns + col] as number) : null);
+      const ageCol = cohort + col;
+      if (ageCol < columns) {
+        const a = active[cohort * columns + ageCol] as number;
+        activeByAge.push(a);
+        retentionByAge.push(a / size);
+        revenueByAge.push(revenue[cohort * columns + ageCol] as number);
+      } else {
+        activeByAge.push(null);
+        retentionByAge.push(null);
+        revenueByAge.push(null);
+      }
+    }
+    const p = periods[cohort] as CohortPeriodColumn;
+    cohorts.push({ label: p.label, start: p.start, size, activeByPeriod, revenueByPeriod, activeByAge, retentionByAge, revenueByAge });
+  }
+  return { by, timeZone, asOf: new Date(asOfMs), periods, lastPeriodComplete, cohorts, skipped: { ...reader.counts } };
+}
