@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { invalidAt, invalidOption } from './shared.js';
+import { invalidAt, invalidOption, showValue } from './shared.js';
 
 /**
  * Options of {@link driverCorrelations}.
@@ -119,10 +119,10 @@ export function driverCorrelations<T>(items: Iterable<T>, options?: DriverCorrel
       const ratings = options?.drivers !== undefined ? options.drivers(item) : (item as { drivers?: Record<string, number> }).drivers;
       if (ratings !== undefined && ratings !== null) {
         const y = options?.outcome !== undefined ? options.outcome(item) : (item as { score?: unknown }).score;
-        if (typeof y !== 'number' || !Number.isFinite(y)) throw invalidAt(['responses', index, 'score'], `expected a finite number, got ${String(y)}`);
+        if (typeof y !== 'number' || !Number.isFinite(y)) throw invalidAt(['responses', index, 'score'], `expected a finite number, got ${showValue(y)}`);
         for (const name of Object.keys(ratings)) {
           const x = ratings[name];
-          if (typeof x !== 'number' || !Number.isFinite(x)) throw invalidAt(['responses', index, 'drivers', name], `expected a finite number, got ${String(x)}`);
+          if (typeof x !== 'number' || !Number.isFinite(x)) throw invalidAt(['responses', index, 'drivers', name], `expected a finite number, got ${showValue(x)}`);
           let entry = pairs.get(name);
           if (entry === undefined) pairs.set(name, (entry = { x: [], y: [] }));
           entry.x.push(x);

@@ -4,7 +4,7 @@
  * @module
  */
 import type { ExpectationRating } from '../model/feedback.js';
-import { checkLevel, invalidAt, normalInterval, type ConfidenceInterval } from './shared.js';
+import { checkLevel, invalidAt, normalInterval, type ConfidenceInterval, showValue } from './shared.js';
 
 /**
  * Options of {@link expectationGaps}.
@@ -79,7 +79,7 @@ export function expectationGaps<T>(items: Iterable<T>, options?: ExpectationGapO
         for (const side of ['expected', 'perceived'] as const) {
           const v = rating?.[side];
           if (typeof v !== 'number' || !Number.isFinite(v)) {
-            throw invalidAt(['responses', index, 'expectations', dimension, side], `expected a finite number, got ${String(v)}`);
+            throw invalidAt(['responses', index, 'expectations', dimension, side], `expected a finite number, got ${showValue(v)}`);
           }
         }
         const { expected, perceived } = rating as ExpectationRating;

@@ -6,7 +6,7 @@
  * @module
  */
 import type { RatingScale } from '../model/feedback.js';
-import { invalidAt } from './shared.js';
+import { invalidAt, showValue } from './shared.js';
 
 /** Weighted sums of a rating and of its favourable indicator. @internal */
 export interface RatingState {
@@ -64,7 +64,7 @@ export function mergeRatingStates(a: RatingState, b: RatingState): RatingState {
  */
 export function checkRating(answer: number, scale: RatingScale, integer: boolean, path: readonly (string | number)[]): void {
   if (typeof answer !== 'number' || !(answer >= scale.min && answer <= scale.max) || (integer && !Number.isInteger(answer))) {
-    throw invalidAt(path, `must be ${integer ? 'an integer' : 'a number'} on the scale ${scale.min}–${scale.max}, got ${String(answer)}`, 'out_of_scale');
+    throw invalidAt(path, `must be ${integer ? 'an integer' : 'a number'} on the scale ${scale.min}–${scale.max}, got ${showValue(answer)}`, 'out_of_scale');
   }
 }
 

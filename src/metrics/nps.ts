@@ -14,6 +14,7 @@ import {
   type ConfidenceInterval,
   type ExperienceAccumulator,
   type ExperienceSummary,
+  showValue,
 } from './shared.js';
 
 /**
@@ -108,7 +109,7 @@ export function classifyNps(answer: number): NpsCategory {
 
 function checkNpsAnswer(answer: number, path: readonly (string | number)[]): void {
   if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < 0 || answer > 10) {
-    throw invalidAt(path, `an NPS answer is an integer 0..10, got ${String(answer)}`, 'out_of_scale');
+    throw invalidAt(path, `an NPS answer is an integer 0..10, got ${showValue(answer)}`, 'out_of_scale');
   }
 }
 
@@ -403,7 +404,7 @@ export function npsFromCounts(counts: NpsCounts, options?: NpsOptions): NpsResul
   const { level, method } = checkNpsOptions(options);
   for (const key of ['detractors', 'passives', 'promoters'] as const) {
     const v = counts[key];
-    if (typeof v !== 'number' || !(v >= 0) || v === Infinity) throw invalidAt([key], `a count must be a finite number ≥ 0, got ${String(v)}`);
+    if (typeof v !== 'number' || !(v >= 0) || v === Infinity) throw invalidAt([key], `a count must be a finite number ≥ 0, got ${showValue(v)}`);
   }
   const total = counts.detractors + counts.passives + counts.promoters;
   return resultFromState(

@@ -77,6 +77,20 @@ export interface ExperienceAccumulator<S, R extends ExperienceSummary> {
   result(state: S): R;
 }
 
+/**
+ * A short, safe description of an untrusted value for an error message (never throws, even for
+ * objects without a prototype).
+ *
+ * @param value - Anything.
+ * @returns The value for numbers, booleans, null and undefined; a quoted excerpt for strings; the type otherwise.
+ * @internal
+ */
+export function showValue(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return typeof value;
+}
+
 /** Default confidence level of every interval. */
 export const DEFAULT_LEVEL = 0.95;
 
@@ -90,7 +104,7 @@ export const DEFAULT_LEVEL = 0.95;
 export function checkLevel(level: number | undefined): number {
   const value = level ?? DEFAULT_LEVEL;
   if (typeof value !== 'number' || !(value > 0 && value < 1)) {
-    throw new JornadaError('INVALID_OPTION', `level must lie strictly between 0 and 1, got ${String(value)}`, {
+    throw new JornadaError('INVALID_OPTION', `level must lie strictly between 0 and 1, got ${showValue(value)}`, {
       details: { level: value },
     });
   }
@@ -134,7 +148,7 @@ export function invalidOption(name: string, message: string, value: unknown): Jo
  */
 export function checkWeight(weight: number, path: readonly (string | number)[]): void {
   if (typeof weight !== 'number' || !(weight >= 0) || weight === Infinity) {
-    throw invalidAt(path, `a weight must be a finite number ≥ 0, got ${String(weight)}`, 'invalid_weight');
+    throw invalidAt(path, `a weight must be a finite number ≥ 0, got ${showValue(weight)}`, 'invalid_weight');
   }
 }
 
@@ -176,9 +190,9 @@ export function emptyInterval(level: number, method: string): ConfidenceInterval
  */
 export function wilsonInterval(successes: number, n: number, level?: number): ConfidenceInterval {
   const lvl = checkLevel(level);
-  if (!(n >= 0) || n === Infinity) throw invalidAt(['n'], `must be a finite number ≥ 0, got ${String(n)}`);
+  if (!(n >= 0) || n === Infinity) throw invalidAt(['n'], `must be a finite number ≥ 0, got ${showValue(n)}`);
   if (!(successes >= 0) || successes > n * (1 + 1e-12)) {
-    throw invalidAt(['successes'], `must lie between 0 and n, got ${String(successes)}`);
+    throw invalidAt(['successes'], `must lie between 0 and n, got ${showValue(successes)}`);
   }
   return wilsonUnchecked(successes, n, lvl);
 }

@@ -10,7 +10,7 @@ import { twoSidedNormalPValue } from '../core/normal.js';
 import { MS_PER_DAY } from '../core/time.js';
 import { npsAccumulator, type NpsResult, type NpsState } from './nps.js';
 import { addItem, isOfKind, type ResponseAccessors } from './responses.js';
-import { invalidAt, invalidOption, type ExperienceAccumulator, type ExperienceSummary } from './shared.js';
+import { invalidAt, invalidOption, type ExperienceAccumulator, type ExperienceSummary, showValue } from './shared.js';
 
 /**
  * Calendar period of a trend.
@@ -114,7 +114,7 @@ interface Timed<T> {
 function readTime<T>(item: T, index: number, at: ((item: T) => Date | string) | undefined): number {
   const value = at !== undefined ? at(item) : (item as { respondedAt?: unknown }).respondedAt;
   const time = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : NaN;
-  if (Number.isNaN(time)) throw invalidAt(['responses', index, 'respondedAt'], `not a valid instant: ${String(value)}`, 'invalid_date');
+  if (Number.isNaN(time)) throw invalidAt(['responses', index, 'respondedAt'], `not a valid instant: ${showValue(value)}`, 'invalid_date');
   return time;
 }
 
