@@ -98,16 +98,22 @@ export function feedbackBreakdown<T, S = NpsState, R extends ExperienceSummary =
   const acc = (options.accumulator ?? npsAccumulator()) as ExperienceAccumulator<S, R>;
   const fns = names.map((name) => options.dimensions[name] as BreakdownDimension<T>);
   const states = new Map<string, { key: (string | null)[]; state: S }>();
+  const width = fns.length;
   let index = 0;
   for (const item of items) {
     if (isOfKind(item, acc.kind)) {
-      const key = fns.map((fn) => {
-        const v = fn(item);
-        return v === null || v === undefined ? null : String(v);
-      });
-      const id = key.map((k) => (k === null ? '\u0001' : `\u0002${k}`)).join('\u0000');
+      // The cell id: each value prefixed by \u0002 (or \u0001 for none) and separated by \u0000.
+      let id = '';
+      for (let k = 0; k < width; k++) {
+        const v = (fns[k] as BreakdownDimension<T>)(item);
+        id += v === null || v === undefined ? '\u0001\u0000' : `\u0002${String(v)}\u0000`;
+      }
       let entry = states.get(id);
       if (entry === undefined) {
+        const key = fns.map((fn) => {
+          const v = fn(item);
+          return v === null || v === undefined ? null : String(v);
+        });
         entry = { key, state: acc.create() };
         states.set(id, entry);
       }

@@ -252,22 +252,19 @@ function addArray(state: NpsState, answers: ArrayLike<number>): NpsState {
     state.weightSquares += length;
     return state;
   }
-  let d = 0;
-  let pa = 0;
-  let p = 0;
+  // Any other array: a histogram of the eleven answers; `k !== a || k > 10` catches negatives,
+  // fractions, NaN and values above 10 in one test (k is the unsigned 32-bit conversion of a).
+  const counts = new Float64Array(11);
   for (let i = 0; i < length; i++) {
     const a = answers[i] as number;
-    if (a >= 9) {
-      if (a !== 9 && a !== 10) checkNpsAnswer(a, ['answers', i]);
-      p++;
-    } else if (a >= 7) {
-      if (a !== 7 && a !== 8) checkNpsAnswer(a, ['answers', i]);
-      pa++;
-    } else {
-      if (!(a >= 0) || a !== Math.floor(a)) checkNpsAnswer(a, ['answers', i]);
-      d++;
-    }
+    const k = a >>> 0;
+    if (k !== a || k > 10) checkNpsAnswer(a, ['answers', i]);
+    counts[k]! += 1;
   }
+  let d = 0;
+  for (let v = 0; v <= 6; v++) d += counts[v]!;
+  const pa = counts[7]! + counts[8]!;
+  const p = counts[9]! + counts[10]!;
   state.detractors += d;
   state.passives += pa;
   state.promoters += p;
