@@ -15,6 +15,7 @@ import {
   type TransactionInputOptions,
   type TransactionSkipCounts,
   type ValueInput,
+  shownValue,
 } from './transactions.js';
 
 /**
@@ -106,7 +107,7 @@ export function calibrationHoldoutSplit(input: Iterable<ValueInput>, options: Ca
   if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options are required');
   const unit = options.unit;
   if (unit !== 'days' && unit !== 'weeks') {
-    throw new JornadaError('INVALID_OPTION', `unit must be 'days' or 'weeks', got ${String(unit)}`, {
+    throw new JornadaError('INVALID_OPTION', `unit must be 'days' or 'weeks', got ${shownValue(unit)}`, {
       issues: [{ path: ['unit'], message: "must be 'days' or 'weeks'", code: 'invalid_unit' }],
     });
   }

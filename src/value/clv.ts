@@ -5,7 +5,7 @@
  * @module
  */
 import { JornadaError } from '../core/errors.js';
-import { createRowReader, forEachRow, instantOption, type TransactionInputOptions, type TransactionSkipCounts, type ValueInput } from './transactions.js';
+import { createRowReader, forEachRow, instantOption, type TransactionInputOptions, type TransactionSkipCounts, type ValueInput, shownValue } from './transactions.js';
 
 /**
  * Options of {@link historicalClv}.
@@ -90,7 +90,7 @@ export function historicalClv(input: Iterable<ValueInput>, options: HistoricalCl
   const asOfMs = instantOption(options.asOf, 'asOf');
   const marginRate = options.marginRate ?? 1;
   if (typeof marginRate !== 'number' || !(marginRate >= 0 && marginRate <= 1)) {
-    throw new JornadaError('INVALID_OPTION', `marginRate must be in [0, 1], got ${String(marginRate)}`, {
+    throw new JornadaError('INVALID_OPTION', `marginRate must be in [0, 1], got ${shownValue(marginRate)}`, {
       issues: [{ path: ['marginRate'], message: 'must be in [0, 1]' }],
     });
   }
@@ -161,17 +161,17 @@ export function simpleClv(inputs: SimpleClvInputs): number {
   if (typeof inputs !== 'object' || inputs === null) throw new JornadaError('INVALID_OPTION', 'Inputs are required');
   const { marginPerPeriod: m, retentionRatePerPeriod: r, discountRatePerPeriod: d } = inputs;
   if (typeof m !== 'number' || !Number.isFinite(m)) {
-    throw new JornadaError('INVALID_OPTION', `marginPerPeriod must be a finite number, got ${String(m)}`, {
+    throw new JornadaError('INVALID_OPTION', `marginPerPeriod must be a finite number, got ${shownValue(m)}`, {
       issues: [{ path: ['marginPerPeriod'], message: 'must be a finite number' }],
     });
   }
   if (typeof r !== 'number' || !(r >= 0 && r < 1)) {
-    throw new JornadaError('INVALID_OPTION', `retentionRatePerPeriod must be in [0, 1), got ${String(r)}`, {
+    throw new JornadaError('INVALID_OPTION', `retentionRatePerPeriod must be in [0, 1), got ${shownValue(r)}`, {
       issues: [{ path: ['retentionRatePerPeriod'], message: 'must be in [0, 1)' }],
     });
   }
   if (typeof d !== 'number' || !Number.isFinite(d) || d < 0) {
-    throw new JornadaError('INVALID_OPTION', `discountRatePerPeriod must be a finite number ≥ 0, got ${String(d)}`, {
+    throw new JornadaError('INVALID_OPTION', `discountRatePerPeriod must be a finite number ≥ 0, got ${shownValue(d)}`, {
       issues: [{ path: ['discountRatePerPeriod'], message: 'must be a finite number ≥ 0' }],
     });
   }

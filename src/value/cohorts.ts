@@ -7,7 +7,7 @@
  */
 import { JornadaError } from '../core/errors.js';
 import { checkTimeZone, civilFromDays, createLocalDayIndexer, daysFromCivil, formatDay, localDayStartMs } from './local-days.js';
-import { createRowReader, forEachRow, instantOption, type TransactionInputOptions, type TransactionSkipCounts, type ValueInput } from './transactions.js';
+import { createRowReader, forEachRow, instantOption, type TransactionInputOptions, type TransactionSkipCounts, type ValueInput, shownValue } from './transactions.js';
 
 /**
  * The calendar period that groups customers into cohorts and splits time into columns.
@@ -91,6 +91,11 @@ export interface CohortTable {
   skipped: TransactionSkipCounts;
 }
 
+/** Largest number of calendar columns a table may have. */
+const MAX_COLUMNS = 20_000;
+/** Largest number of cells (cohorts × columns) a table may have. */
+const MAX_CELLS = 25_000_000;
+
 interface PeriodScheme {
   keyOfDay(day: number): number;
   startDayOfKey(key: number): number;
@@ -143,7 +148,8 @@ function periodScheme(by: CohortPeriod, weekStartsOn: number): PeriodScheme {
  * @param options - The period, `asOf`, time zone, week start and the input rules.
  * @returns The table.
  * @throws {JornadaError} `INVALID_OPTION` for an unknown period, time zone or week start, or an invalid
- *   `asOf`; `INVALID_INPUT` for bad rows unless `onInvalid: 'skip'`.
+ *   `asOf`; `INVALID_INPUT` for bad rows unless `onInvalid: 'skip'`; `UNSUPPORTED` when the table would
+ *   exceed 20,000 columns or 25 million cells (daily cohorts over decades: use a coarser period).
  *
  * @example
  * ```ts
@@ -164,13 +170,13 @@ export function cohortTable(input: Iterable<ValueInput>, options: CohortTableOpt
   if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options with by and asOf are required');
   const by = options.by;
   if (by !== 'day' && by !== 'week' && by !== 'month' && by !== 'quarter') {
-    throw new JornadaError('INVALID_OPTION', `by must be 'day', 'week', 'month' or 'quarter', got ${String(by)}`, {
+    throw new JornadaError('INVALID_OPTION', `by must be 'day', 'week', 'month' or 'quarter', got ${shownValue(by)}`, {
       issues: [{ path: ['by'], message: 'unknown period' }],
     });
   }
   const weekStartsOn = options.weekStartsOn ?? 1;
   if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
-    throw new JornadaError('INVALID_OPTION', `weekStartsOn must be an integer 0..6, got ${String(weekStartsOn)}`, {
+    throw new JornadaError('INVALID_OPTION', `weekStartsOn must be an integer 0..6, got ${shownValue(weekStartsOn)}`, {
       issues: [{ path: ['weekStartsOn'], message: 'must be 0..6' }],
     });
   }
@@ -205,6 +211,14 @@ export function cohortTable(input: Iterable<ValueInput>, options: CohortTableOpt
   let minKey = asOfKey;
   for (const k of firstKey) if (k < minKey) minKey = k;
   const columns = asOfKey - minKey + 1;
+  let cohortCount = 0;
+  const cohortRowOf = new Map<number, number>();
+  for (const k of firstKey) if (!cohortRowOf.has(k)) cohortRowOf.set(k, cohortCount++);
+  if (columns > MAX_COLUMNS || cohortCount * columns > MAX_CELLS) {
+    throw new JornadaError('UNSUPPORTED', `The cohort table would have ${columns} periods and ${cohortCount} cohorts; use a coarser period or a later first purchase`, {
+      details: { columns, cohorts: cohortCount, maxColumns: MAX_COLUMNS, maxCells: MAX_CELLS },
+    });
+  }
   const periods: CohortPeriodColumn[] = [];
   for (let k = minKey; k <= asOfKey; k++) {
     periods.push({ label: scheme.label(k), start: new Date(localDayStartMs(timeZone, scheme.startDayOfKey(k))) });
@@ -212,28 +226,32 @@ export function cohortTable(input: Iterable<ValueInput>, options: CohortTableOpt
   const nextStartMs = localDayStartMs(timeZone, scheme.startDayOfKey(asOfKey + 1));
   const lastPeriodComplete = asOfMs >= nextStartMs - 1;
 
-  // Matrices indexed [cohort column][calendar column].
-  const sizes = new Float64Array(columns);
-  for (const k of firstKey) sizes[k - minKey] = (sizes[k - minKey] as number) + 1;
-  const active = new Float64Array(columns * columns);
-  const revenue = new Float64Array(columns * columns);
+  // Matrices indexed [cohort column][calendar column], one matrix row per cohort that exists.
+  const sortedKeys = [...cohortRowOf.keys()].sort((a, b) => a - b);
+  sortedKeys.forEach((k, i) => cohortRowOf.set(k, i));
+  const sizes = new Float64Array(cohortCount);
+  for (const k of firstKey) {
+    const r = cohortRowOf.get(k) as number;
+    sizes[r] = (sizes[r] as number) + 1;
+  }
+  const active = new Float64Array(cohortCount * columns);
+  const revenue = new Float64Array(cohortCount * columns);
   const seen = new Set<number>();
   for (let i = 0; i < rowCustomer.length; i++) {
     const c = rowCustomer[i] as number;
-    const cohort = (firstKey[c] as number) - minKey;
-    const col = (rowKey[i] as number) - minKey;
-    revenue[cohort * columns + col] = (revenue[cohort * columns + col] as number) + (rowAmount[i] as number);
-    const mark = c * columns + col;
+    const cell = (cohortRowOf.get(firstKey[c] as number) as number) * columns + (rowKey[i] as number) - minKey;
+    revenue[cell] = (revenue[cell] as number) + (rowAmount[i] as number);
+    const mark = c * columns + (rowKey[i] as number) - minKey;
     if (!seen.has(mark)) {
       seen.add(mark);
-      active[cohort * columns + col] = (active[cohort * columns + col] as number) + 1;
+      active[cell] = (active[cell] as number) + 1;
     }
   }
 
   const cohorts: CohortRow[] = [];
-  for (let cohort = 0; cohort < columns; cohort++) {
-    const size = sizes[cohort] as number;
-    if (size === 0) continue;
+  sortedKeys.forEach((key, r) => {
+    const cohort = key - minKey; // calendar column of the acquisition period
+    const size = sizes[r] as number;
     const activeByPeriod: (number | null)[] = [];
     const revenueByPeriod: (number | null)[] = [];
     const activeByAge: (number | null)[] = [];
@@ -241,14 +259,14 @@ export function cohortTable(input: Iterable<ValueInput>, options: CohortTableOpt
     const revenueByAge: (number | null)[] = [];
     for (let col = 0; col < columns; col++) {
       const observable = col >= cohort;
-      activeByPeriod.push(observable ? (active[cohort * columns + col] as number) : null);
-      revenueByPeriod.push(observable ? (revenue[cohort * columns + col] as number) : null);
+      activeByPeriod.push(observable ? (active[r * columns + col] as number) : null);
+      revenueByPeriod.push(observable ? (revenue[r * columns + col] as number) : null);
       const ageCol = cohort + col;
       if (ageCol < columns) {
-        const a = active[cohort * columns + ageCol] as number;
+        const a = active[r * columns + ageCol] as number;
         activeByAge.push(a);
         retentionByAge.push(a / size);
-        revenueByAge.push(revenue[cohort * columns + ageCol] as number);
+        revenueByAge.push(revenue[r * columns + ageCol] as number);
       } else {
         activeByAge.push(null);
         retentionByAge.push(null);
@@ -257,6 +275,6 @@ export function cohortTable(input: Iterable<ValueInput>, options: CohortTableOpt
     }
     const p = periods[cohort] as CohortPeriodColumn;
     cohorts.push({ label: p.label, start: p.start, size, activeByPeriod, revenueByPeriod, activeByAge, retentionByAge, revenueByAge });
-  }
+  });
   return { by, timeZone, asOf: new Date(asOfMs), periods, lastPeriodComplete, cohorts, skipped: { ...reader.counts } };
 }

@@ -7,7 +7,7 @@
 import { JornadaError } from '../core/errors.js';
 import { MS_PER_DAY } from '../core/time.js';
 import type { Subscription } from '../model/order.js';
-import { createRowReader, forEachRow, instantOption, type TransactionInputOptions, type TransactionSkipCounts, type ValueInput } from './transactions.js';
+import { createRowReader, forEachRow, instantOption, type TransactionInputOptions, type TransactionSkipCounts, type ValueInput, shownValue } from './transactions.js';
 
 /**
  * Options of {@link valueKpis}.
@@ -114,7 +114,7 @@ export function valueKpis(input: Iterable<ValueInput>, options: ValueKpiOptions)
   }
   const windowDays = options.activeWindowDays ?? (toMs - fromMs) / MS_PER_DAY;
   if (typeof windowDays !== 'number' || !Number.isFinite(windowDays) || windowDays <= 0) {
-    throw new JornadaError('INVALID_OPTION', `activeWindowDays must be a positive number, got ${String(windowDays)}`, {
+    throw new JornadaError('INVALID_OPTION', `activeWindowDays must be a positive number, got ${shownValue(windowDays)}`, {
       issues: [{ path: ['activeWindowDays'], message: 'must be a positive number' }],
     });
   }

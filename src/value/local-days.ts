@@ -8,6 +8,7 @@
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
 import { JornadaError } from '../core/errors.js';
+import { shownValue } from './transactions.js';
 import { MS_PER_DAY } from '../core/time.js';
 
 const QUARTER_HOUR_MS = 900_000;
@@ -18,7 +19,7 @@ const QUARTER_HOUR_MS = 900_000;
  */
 export function checkTimeZone(timeZone: unknown): string {
   if (typeof timeZone !== 'string' || timeZone.length === 0 || Number.isNaN(tzOffset(timeZone, new Date(0)))) {
-    throw new JornadaError('INVALID_OPTION', `timeZone must be an IANA time-zone name such as America/Sao_Paulo, got ${String(timeZone)}`, {
+    throw new JornadaError('INVALID_OPTION', `timeZone must be an IANA time-zone name such as America/Sao_Paulo, got ${shownValue(timeZone)}`, {
       issues: [{ path: ['timeZone'], message: 'unknown time zone', code: 'invalid_time_zone' }],
     });
   }

@@ -8,7 +8,7 @@ import { JornadaError } from '../core/errors.js';
 import { MS_PER_DAY } from '../core/time.js';
 import { checkTimeZone, createLocalDayIndexer } from './local-days.js';
 import { groupRowsByCustomer, RowStore } from './summary.js';
-import { createRowReader, forEachRow, instantOption, type TransactionInputOptions, type TransactionSkipCounts, type ValueInput } from './transactions.js';
+import { createRowReader, forEachRow, instantOption, type TransactionInputOptions, type TransactionSkipCounts, type ValueInput, shownValue } from './transactions.js';
 
 /**
  * Options of {@link interPurchaseIntervals}.
@@ -210,9 +210,10 @@ export interface ExpectedNextPurchase {
  * @category Value
  */
 export function expectedNextPurchase(input: Iterable<ValueInput>, options: ExpectedNextPurchaseOptions): ExpectedNextPurchase[] {
-  const minIntervals = options?.minIntervals ?? 2;
+  if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options with asOf are required');
+  const minIntervals = options.minIntervals ?? 2;
   if (!Number.isInteger(minIntervals) || minIntervals < 1) {
-    throw new JornadaError('INVALID_OPTION', `minIntervals must be a positive integer, got ${String(minIntervals)}`, {
+    throw new JornadaError('INVALID_OPTION', `minIntervals must be a positive integer, got ${shownValue(minIntervals)}`, {
       issues: [{ path: ['minIntervals'], message: 'must be a positive integer' }],
     });
   }

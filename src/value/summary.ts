@@ -15,6 +15,7 @@ import {
   type TransactionInputOptions,
   type TransactionSkipCounts,
   type ValueInput,
+  shownValue,
 } from './transactions.js';
 import { checkTimeZone, createLocalDayIndexer } from './local-days.js';
 
@@ -227,7 +228,7 @@ export function summarySettings(options: TransactionSummaryOptions): SummarySett
   }
   const unit = options.unit;
   if (unit !== 'days' && unit !== 'weeks') {
-    throw new JornadaError('INVALID_OPTION', `unit must be 'days' or 'weeks', got ${String(unit)}`, {
+    throw new JornadaError('INVALID_OPTION', `unit must be 'days' or 'weeks', got ${shownValue(unit)}`, {
       issues: [{ path: ['unit'], message: "must be 'days' or 'weeks'", code: 'invalid_unit' }],
     });
   }

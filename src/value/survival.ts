@@ -9,7 +9,7 @@ import { JornadaError } from '../core/errors.js';
 import { MS_PER_DAY, MS_PER_WEEK } from '../core/time.js';
 import type { Subscription } from '../model/order.js';
 import type { ValueTimeUnit } from './summary.js';
-import { forEachRow, instantOption } from './transactions.js';
+import { forEachRow, instantOption, shownValue } from './transactions.js';
 
 /**
  * One observed lifetime: how long it lasted and whether it ended (`event: true`) or was still going
@@ -125,9 +125,10 @@ function normalQuantile(p: number): number {
  * @category Value
  */
 export function kaplanMeier(observations: Iterable<SurvivalObservation>, options: KaplanMeierOptions = {}): KaplanMeierResult {
+  if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options must be an object');
   const level = options.confidenceLevel ?? 0.95;
   if (typeof level !== 'number' || !(level > 0 && level < 1)) {
-    throw new JornadaError('INVALID_OPTION', `confidenceLevel must be in (0, 1), got ${String(level)}`, {
+    throw new JornadaError('INVALID_OPTION', `confidenceLevel must be in (0, 1), got ${shownValue(level)}`, {
       issues: [{ path: ['confidenceLevel'], message: 'must be in (0, 1)' }],
     });
   }
@@ -259,7 +260,7 @@ export function subscriptionLifetimes(subscriptions: Iterable<Subscription>, opt
   if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options with asOf and unit are required');
   const asOfMs = instantOption(options.asOf, 'asOf');
   if (options.unit !== 'days' && options.unit !== 'weeks') {
-    throw new JornadaError('INVALID_OPTION', `unit must be 'days' or 'weeks', got ${String(options.unit)}`, {
+    throw new JornadaError('INVALID_OPTION', `unit must be 'days' or 'weeks', got ${shownValue(options.unit)}`, {
       issues: [{ path: ['unit'], message: "must be 'days' or 'weeks'" }],
     });
   }

@@ -156,11 +156,16 @@ export function createRowReader(
   windowStartMs = -Infinity,
   windowEndMs = Infinity,
 ): RowReader {
-  const excluded = new Set<string>(options.excludeStatuses ?? DEFAULT_EXCLUDED);
-  const known = options.customerIds === undefined ? undefined : new Set<string>(options.customerIds);
+  if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options are required');
+  const excluded = new Set<string>(iterableOption(options.excludeStatuses, 'excludeStatuses') ?? DEFAULT_EXCLUDED);
+  const knownIds = iterableOption(options.customerIds, 'customerIds');
+  const known = knownIds === undefined ? undefined : new Set<string>(knownIds);
+  if (options.currency !== undefined && typeof options.currency !== 'string') {
+    throw new JornadaError('INVALID_OPTION', 'currency must be an ISO 4217 code such as BRL', { issues: [{ path: ['currency'], message: 'must be a string' }] });
+  }
   const onInvalid = options.onInvalid ?? 'throw';
   if (onInvalid !== 'throw' && onInvalid !== 'skip') {
-    throw new JornadaError('INVALID_OPTION', `onInvalid must be 'throw' or 'skip', got ${String(onInvalid)}`);
+    throw new JornadaError('INVALID_OPTION', `onInvalid must be 'throw' or 'skip', got ${shownValue(onInvalid)}`);
   }
   const wantedCurrency = options.currency;
   let seenCurrency: string | undefined;
@@ -248,6 +253,27 @@ export function createRowReader(
 }
 
 /**
+ * @internal A short, safe rendering of any value for an error message (never throws).
+ * @param value - Anything.
+ */
+export function shownValue(value: unknown): string {
+  try {
+    const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  } catch {
+    return `(${typeof value})`;
+  }
+}
+
+function iterableOption<T>(value: Iterable<T> | undefined, name: string): Iterable<T> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' || value === null || typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+    throw new JornadaError('INVALID_OPTION', `${name} must be an array or another iterable`, { issues: [{ path: [name], message: 'not iterable' }] });
+  }
+  return value;
+}
+
+/**
  * @internal Reads an instant option (a `Date` or ISO string) or throws `INVALID_OPTION`.
  * @param value - The option's value.
  * @param name - The option's name, for the error path.
@@ -257,7 +283,7 @@ export function instantOption(value: unknown, name: string): number {
   if (value instanceof Date) ms = value.getTime();
   else if (typeof value === 'string') ms = Date.parse(value);
   if (Number.isNaN(ms)) {
-    throw new JornadaError('INVALID_OPTION', `${name} must be a valid Date or ISO-8601 string, got ${String(value)}`, {
+    throw new JornadaError('INVALID_OPTION', `${name} must be a valid Date or ISO-8601 string, got ${shownValue(value)}`, {
       issues: [{ path: [name], message: 'not a valid instant', code: 'invalid_date' }],
     });
   }
