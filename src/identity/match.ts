@@ -335,8 +335,9 @@ export function matchNormalized(recs: readonly NormalizedCustomerRecord[], cfg: 
         const i = g[x] as number;
         const ri = recs[i] as NormalizedCustomerRecord;
         let linked = false;
+        let guarded = false;
         let lastConflict = -1;
-        for (let y = 0; y < x && !linked; y++) {
+        for (let y = 0; y < x && !linked && !guarded; y++) {
           const j = g[y] as number;
           const rj = recs[j] as NormalizedCustomerRecord;
           keyComparisons++;
@@ -349,8 +350,9 @@ export function matchNormalized(recs: readonly NormalizedCustomerRecord[], cfg: 
             }
           }
           linked = tryUnion(j, i, rule.type, score === undefined ? {} : { nameScore: round3(score) });
+          guarded = !linked;
         }
-        if (!linked && lastConflict >= 0) {
+        if (!linked && !guarded && lastConflict >= 0) {
           refused.push({
             a: (recs[lastConflict] as NormalizedCustomerRecord).record.recordId,
             b: ri.record.recordId,

@@ -190,7 +190,8 @@ export function normalizeRecordWith(
 
   // Names.
   let first = nonEmpty(record.firstName) ? normalizePersonName(record.firstName) : '';
-  let last = nonEmpty(record.lastName) ? normalizePersonName(record.lastName) : '';
+  // Family names are cased as the continuation of a name, so that a leading particle stays lower case.
+  let last = nonEmpty(record.lastName) ? normalizePersonName(`A ${record.lastName}`).slice(2) : '';
   let full: string;
   if (first.length > 0 || last.length > 0) {
     full = first.length > 0 && last.length > 0 ? `${first} ${last}` : first || last;
