@@ -168,3 +168,36 @@ describe('feedbackRollingTrend', () => {
     expect(() => feedbackRollingTrend(items, { windowDays: 0, asOf })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
   });
 });
+
+describe('trend options', () => {
+  const items = [
+    { kind: 'csat', score: 5, respondedAt: new Date('2026-03-02T12:00:00Z') },
+    { kind: 'csat', score: 1, respondedAt: new Date('2026-03-03T12:00:00Z') },
+    { kind: 'csat', score: 4, respondedAt: new Date('2026-03-20T12:00:00Z') },
+    { kind: 'nps', score: 0, respondedAt: new Date('2026-03-20T12:00:00Z') },
+  ];
+  it('restricts to [from, to) and scores CSAT with its accumulator', () => {
+    const points = feedbackTrend(items, {
+      accumulator: csatAccumulator(),
+      unit: 'week',
+      from: new Date('2026-03-03T00:00:00Z'),
+      to: new Date('2026-03-21T00:00:00Z'),
+    });
+    // ISO weeks starting Monday 2, 9 and 16 March 2026; the answer of 2 March is before `from`.
+    expect(points.map((p) => [p.label, p.result.n, p.result.share])).toEqual([
+      ['2026-03-02', 1, 0],
+      ['2026-03-09', 0, NaN],
+      ['2026-03-16', 1, 1],
+    ]);
+  });
+  it('rolls CSAT windows, skipping NPS answers', () => {
+    const points = feedbackRollingTrend(items, { accumulator: csatAccumulator(), windowDays: 30, asOf: new Date('2026-04-01T00:00:00Z'), points: 1 });
+    expect(points[0]?.result.n).toBe(3);
+    expect(points[0]?.result.share).toBeCloseTo(2 / 3, 15);
+  });
+  it('reports a bad instant with its path', () => {
+    expect(() => feedbackTrend([{ score: 5, respondedAt: 'not a date' }], { unit: 'day' })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: ['responses', 0, 'respondedAt'] })] }),
+    );
+  });
+});

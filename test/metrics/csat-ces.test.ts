@@ -94,3 +94,18 @@ describe('cesScore', () => {
     expect(r.meanInterval.upper).toBeCloseTo(Math.min(7, 5 + 1.959963984540054 * se), 12);
   });
 });
+
+describe('weighted CSAT', () => {
+  it('uses weight shares and Kish\'s effective n in the Wilson interval (hand calculation)', () => {
+    // Answers 5 (w 3) and 2 (w 1): satisfied weight 3 of 4 = 0.75; n_eff = 16/10 = 1.6.
+    const acc = csatAccumulator();
+    const s = acc.create();
+    acc.add(s, 5, 3);
+    acc.add(s, 2, 1);
+    const r = acc.result(s);
+    expect(r.share).toBe(0.75);
+    expect(r.effectiveN).toBeCloseTo(1.6, 15);
+    expect(r.interval.lower).toBeCloseTo(wilsonInterval(0.75 * 1.6, 1.6).lower, 14);
+    expect(r.mean).toBeCloseTo((5 * 3 + 2) / 4, 15);
+  });
+});
