@@ -11,7 +11,7 @@ describe('normalQuantile (Wichura AS 241)', () => {
   it('matches published quantiles of the standard normal', () => {
     // Reference values to 18–21 significant digits as published by arbitrary-precision systems
     // (Wolfram|Alpha: InverseCDF[NormalDistribution[0, 1], p]); the first digits agree with printed
-    // tables (Abramowitz & Stegun 1964, table 26.5; Wichura 1988 quotes Φ⁻¹(0.975) in AS 241's test).
+    // tables of normal percentage points (Abramowitz & Stegun 1964, chapter 26).
     // Φ⁻¹(0.975) = 1.959963984540054 — the two-sided 95% critical value (1.95996398454005423552).
     expectRel(normalQuantile(0.975), 1.959963984540054, 1e-15);
     expectRel(twoSidedCriticalValue(0.95), 1.959963984540054, 1e-15);
