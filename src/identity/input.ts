@@ -114,8 +114,8 @@ export function checkRecords(input: unknown): CheckedRecords {
 /**
  * The findings that tell of rejected records.
  *
- * @param rejected - See the summary.
- * @returns See the summary.
+ * @param rejected - The rejected records of a batch.
+ * @returns One `malformed_record` finding per issue.
  * @internal
  */
 export function rejectedFindings(rejected: readonly RejectedRecord[]): QualityFinding[] {

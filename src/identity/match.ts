@@ -208,8 +208,8 @@ const KEY_DEFAULTS: Record<IdentifierType, { priority: number; max: number; minN
 /**
  * Resolves and checks the options once.
  *
- * @param options - See the summary.
- * @returns See the summary.
+ * @param options - The options as given.
+ * @returns The checked configuration with defaults filled in.
  * @internal
  */
 export function matchConfig(options: MatchOptions): Config {
@@ -275,10 +275,10 @@ function emailUser(key: string | undefined): string | undefined {
 /**
  * Matches normalised records (sorted by recordId).
  *
- * @param recs - See the summary.
- * @param cfg - See the summary.
- * @param rejected - See the summary.
- * @returns See the summary.
+ * @param recs - Normalised records sorted by `recordId`.
+ * @param cfg - The checked configuration.
+ * @param rejected - Records rejected before matching, passed through to the result.
+ * @returns The match result.
  * @internal
  */
 export function matchNormalized(recs: readonly NormalizedCustomerRecord[], cfg: Config, rejected: RejectedRecord[]): MatchResult {
@@ -512,9 +512,9 @@ function round3(x: number): number {
 /**
  * Compares record ids by UTF-16 code units (the order of clusters and golden ids).
  *
- * @param a - See the summary.
- * @param b - See the summary.
- * @returns See the summary.
+ * @param a - One record.
+ * @param b - The other.
+ * @returns Negative, zero or positive.
  * @internal
  */
 export function byRecordId(a: CustomerRecord, b: CustomerRecord): number {
@@ -524,9 +524,9 @@ export function byRecordId(a: CustomerRecord, b: CustomerRecord): number {
 /**
  * Checks, normalises and sorts a batch.
  *
- * @param input - See the summary.
- * @param options - See the summary.
- * @returns See the summary.
+ * @param input - Raw records.
+ * @param options - Default country and blocked values.
+ * @returns The normalised records sorted by id, and the rejected ones.
  * @internal
  */
 export function prepareRecords(

@@ -103,8 +103,8 @@ interface MergeContext {
 /**
  * Resolves merge options.
  *
- * @param options - See the summary.
- * @returns See the summary.
+ * @param options - The options as given.
+ * @returns Source ranks, rules per field and the id prefix.
  * @internal
  */
 export function mergeContext(options: MergeOptions): MergeContext {
@@ -215,10 +215,10 @@ function birthdayKey(b: PartialDate): string {
 /**
  * Merges one cluster of normalised records (at least one).
  *
- * @param recs - See the summary.
- * @param id - See the summary.
- * @param ctx - See the summary.
- * @returns See the summary.
+ * @param recs - The normalised records of the cluster.
+ * @param id - The golden id.
+ * @param ctx - The resolved merge options.
+ * @returns The golden record.
  * @internal
  */
 export function mergeNormalized(recs: readonly NormalizedCustomerRecord[], id: string, ctx: MergeContext): GoldenRecord {

@@ -65,7 +65,7 @@ function encodeWord(word: string): string {
 export function phoneticKeyPt(input: string): string {
   if (typeof input !== 'string') return '';
   let out = '';
-  for (const word of input.split(/[\s-]+/)) {
+  for (const word of input.split(/[^\p{L}\p{M}]+/u)) {
     if (PARTICLES.has(foldAccents(word.toLowerCase()))) continue;
     const code = encodeWord(word);
     if (code.length > 0) out = out.length === 0 ? code : `${out} ${code}`;

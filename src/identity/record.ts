@@ -127,10 +127,10 @@ function isoDate(y: number, m: number, d: number): PartialDate | undefined {
 }
 
 /**
- * Parses a birthday: `YYYY-MM-DD`, `--MM-DD`, or the Brazilian `DD/MM/YYYY` (flagged).
+ * Parses a birthday: `YYYY-MM-DD`, `--MM-DD`, or the Brazilian `DD/MM/YYYY` and `DD/MM` (flagged as non-standard).
  *
- * @param text - See the summary.
- * @returns See the summary.
+ * @param text - The birthday as typed.
+ * @returns The date when it exists, and whether the format was a standard (ISO 8601) one.
  * @internal
  */
 export function parseBirthday(text: string): { date?: PartialDate; standard: boolean } {
@@ -150,14 +150,19 @@ export function parseBirthday(text: string): { date?: PartialDate; standard: boo
     const date = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
     return date === undefined ? { standard: false } : { date, standard: false };
   }
+  m = /^(\d{1,2})[/.-](\d{1,2})$/.exec(t);
+  if (m !== null) {
+    const date = isoDate(2000, Number(m[2]), Number(m[1]));
+    return date === undefined ? { standard: false } : { date: { month: date.month, day: date.day }, standard: false };
+  }
   return { standard: false };
 }
 
 /**
  * Builds the blocked-value set of the options once.
  *
- * @param options - See the summary.
- * @returns See the summary.
+ * @param options - Normalisation options.
+ * @returns The set, or `undefined` when no extra values are blocked.
  * @internal
  */
 export function blockedSet(options: NormalizeOptions): ReadonlySet<string> | undefined {
@@ -170,10 +175,10 @@ export function blockedSet(options: NormalizeOptions): ReadonlySet<string> | und
 /**
  * Normalises with a prepared blocked set (the hot path of matching).
  *
- * @param record - See the summary.
- * @param defaultCountry - See the summary.
- * @param blocked - See the summary.
- * @returns See the summary.
+ * @param record - The raw record.
+ * @param defaultCountry - Country of phones and addresses without one.
+ * @param blocked - Extra blocked values, trimmed and lower-cased.
+ * @returns The normalised record.
  * @internal
  */
 export function normalizeRecordWith(

@@ -27,8 +27,8 @@ export function foldAccents(text: string): string {
 /**
  * Trims and collapses runs of any Unicode space (including NBSP) into one ASCII space.
  *
- * @param text - See the summary.
- * @returns See the summary.
+ * @param text - Any text.
+ * @returns The text with single spaces, trimmed.
  * @internal
  */
 export function collapseSpaces(text: string): string {
@@ -38,8 +38,8 @@ export function collapseSpaces(text: string): string {
 /**
  * Keeps the ASCII digits of a string.
  *
- * @param text - See the summary.
- * @returns See the summary.
+ * @param text - Any text.
+ * @returns The digits 0–9 in order.
  * @internal
  */
 export function digitsOnly(text: string): string {
