@@ -7,7 +7,7 @@
  *   Anal. B 1, 86–96; coefficients as tabulated by P. Godfrey) below 10, the Stirling series with five
  *   Bernoulli terms (Abramowitz & Stegun 6.1.40) from 10 up, and the reflection formula (A&S 6.1.17)
  *   below 0.5.
- * - `digamma`: the recurrence ψ(x) = ψ(x + 1) − 1/x (A&S 6.3.5) up to x ≥ 6, then the asymptotic series
+ * - `digamma`: the recurrence ψ(x) = ψ(x + 1) − 1/x (A&S 6.3.5) up to x ≥ 10, then the asymptotic series
  *   (A&S 6.3.18).
  * - `hypergeometric2F1`: the defining Gauss series (A&S 15.1.1) for |z| < 1, summed until the terms
  *   stop mattering.
@@ -58,7 +58,7 @@ export function digamma(x: number): number {
   if (!(x > 0)) return NaN;
   let result = 0;
   let v = x;
-  while (v < 6) {
+  while (v < 10) {
     result -= 1 / v;
     v += 1;
   }
