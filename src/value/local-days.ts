@@ -1,7 +1,7 @@
 /**
  * Calendar days, weeks, months and quarters of instants in an IANA time zone (internal). Offsets come
- * from `@date-fns/tz` and are cached per quarter hour, so that millions of instants cost one `Intl`
- * call per distinct quarter hour rather than one per instant.
+ * from `@date-fns/tz` and are cached per UTC day (per quarter hour on days with a transition), so that
+ * millions of instants cost a few `Intl` calls per distinct day rather than one per instant.
  *
  * @internal
  * @module
@@ -33,14 +33,29 @@ export function checkTimeZone(timeZone: unknown): string {
  */
 export function createLocalDayIndexer(timeZone: string): (ms: number) => number {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return (ms) => Math.floor(ms / MS_PER_DAY);
-  const cache = new Map<number, number>();
-  return (ms) => {
-    const bucket = Math.floor(ms / QUARTER_HOUR_MS);
-    let offsetMs = cache.get(bucket);
+  // Offsets are constant over most UTC days: cache one offset per UTC day, and fall back to a cache per
+  // quarter hour on the few days that hold a transition (marked NaN).
+  const byDay = new Map<number, number>();
+  const byQuarterHour = new Map<number, number>();
+  const offsetAt = (bucket: number): number => {
+    let offsetMs = byQuarterHour.get(bucket);
     if (offsetMs === undefined) {
       offsetMs = tzOffset(timeZone, new Date(bucket * QUARTER_HOUR_MS)) * 60_000;
-      cache.set(bucket, offsetMs);
+      byQuarterHour.set(bucket, offsetMs);
     }
+    return offsetMs;
+  };
+  return (ms) => {
+    const utcDay = Math.floor(ms / MS_PER_DAY);
+    let offsetMs = byDay.get(utcDay);
+    if (offsetMs === undefined) {
+      const first = utcDay * (MS_PER_DAY / QUARTER_HOUR_MS);
+      const atStart = offsetAt(first);
+      const atEnd = offsetAt(first + MS_PER_DAY / QUARTER_HOUR_MS - 1);
+      offsetMs = atStart === atEnd ? atStart : NaN;
+      byDay.set(utcDay, offsetMs);
+    }
+    if (Number.isNaN(offsetMs)) offsetMs = offsetAt(Math.floor(ms / QUARTER_HOUR_MS));
     return Math.floor((ms + offsetMs) / MS_PER_DAY);
   };
 }
