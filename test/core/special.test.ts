@@ -28,7 +28,7 @@ describe('logGamma', () => {
     // A&S Table 6.1: Γ(1.250) = 0.9064024771, Γ(1.900) = 0.9617658319; the minimum of Γ on (0, ∞),
     // Γ(1.4616321449…) = 0.8856031944… (A&S 6.1, OEIS A030169/A030171)
     expect(Math.exp(logGamma(1.25))).toBeCloseTo(0.9064024771, 10);
-    expect(Math.exp(logGamma(1.4616321449683623))).toBeCloseTo(0.8856031944, 10);
+    expect(Math.exp(logGamma(1.4616321449683622))).toBeCloseTo(0.8856031944, 10);
     expect(Math.exp(logGamma(1.9))).toBeCloseTo(0.9617658319, 10);
   });
 
