@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup';
  * One entry per public module: the root barrel plus one subpath per folder of `src/`
  * (see `exports` in package.json, which `scripts/check-package.mjs` keeps in step with this list).
  */
-export const publicModules = ['model', 'sample', 'metrics', 'value', 'segments', 'calendar', 'identity'] as const;
+export const publicModules = ['model', 'sample', 'metrics', 'value', 'segments', 'lifecycle', 'journey', 'calendar', 'cadence', 'identity'] as const;
 
 export default defineConfig({
   entry: {

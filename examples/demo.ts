@@ -7,6 +7,10 @@ import { metricsSection } from './sections/metrics.js';
 import { valueSection } from './sections/value.js';
 import { segmentsSection } from './sections/segments.js';
 import { calendarSection } from './sections/calendar.js';
+import { clvSection } from './sections/clv.js';
+import { lifecycleSection } from './sections/lifecycle.js';
+import { journeySection } from './sections/journey.js';
+import { cadenceSection } from './sections/cadence.js';
 import type { DemoContext } from './sections/context.js';
 
 const seed = 42;
@@ -21,8 +25,12 @@ const sections: Array<[string, (c: DemoContext) => string]> = [
   ['Identify — one clean record per customer', identitySection],
   ['Differentiate — experience (NPS, CSAT, CES)', metricsSection],
   ['Differentiate — value', valueSection],
+  ['Differentiate — predicted lifetime value', clvSection],
   ['Differentiate — segments and RFM', segmentsSection],
+  ['Differentiate — lifecycle stages', lifecycleSection],
+  ['Differentiate — the journey and attribution', journeySection],
   ['Interact — the right moment (calendar)', calendarSection],
+  ['Interact — réguas de relacionamento (cadence)', cadenceSection],
 ];
 
 console.log(`jornada demo — seed ${seed}, ${customers.toLocaleString('en-US')} customers, as of ${asOf.toISOString().slice(0, 10)}`);

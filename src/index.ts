@@ -17,5 +17,8 @@ export * from './sample/index.js';
 export * from './metrics/index.js';
 export * from './value/index.js';
 export * from './segments/index.js';
+export * from './lifecycle/index.js';
+export * from './journey/index.js';
 export * from './calendar/index.js';
+export * from './cadence/index.js';
 export * from './identity/index.js';

@@ -1,0 +1,6 @@
+/**
+ * Placeholder barrel of `jornada/cadence`; the module lands with its issue.
+ *
+ * @module cadence
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * Placeholder barrel of `jornada/journey`; the module lands with its issue.
+ *
+ * @module journey
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * Placeholder barrel of `jornada/lifecycle`; the module lands with its issue.
+ *
+ * @module lifecycle
+ */
+export {};
