@@ -40,11 +40,11 @@ export interface KeyRule {
  * @category Matching
  */
 export interface FuzzyThresholds {
-  /** Link with one agreeing field (birthday, postal code, phone, e-mail, city) from this Jaro–Winkler score; default 0.92. */
+  /** Link with one strongly agreeing field (birth date, postal code, phone, e-mail key) from this Jaro–Winkler score; default 0.92. */
   high: number;
-  /** Link with two agreeing fields from this score; default 0.88. */
+  /** Link with two strongly agreeing fields from this score; default 0.88. */
   medium: number;
-  /** Link with three agreeing fields from this score; below it, never link; default 0.70. Pairs from here with fewer agreements go to review. */
+  /** Link with three strongly agreeing fields from this score; below it, never link; default 0.70. Pairs from here with fewer agreements go to review. */
   low: number;
 }
 
@@ -85,7 +85,11 @@ export interface MatchLink {
   reason: IdentifierType | 'fuzzy';
   /** Name similarity (Jaro–Winkler of name keys), when both records have names. */
   nameScore?: number;
-  /** For fuzzy links: the fields that agreed (`birthday`, `postalCode`, `phone`, `email`, `emailUser`, `city`). */
+  /**
+   * For fuzzy links and review pairs: the fields that agreed. Strong: `birthday` (with year), `postalCode`,
+   * `phone`, `email` (match key). Weak, never enough to link: `birthdayDayMonth`, `emailUser` (same user at
+   * another provider), `city`.
+   */
   agreements?: string[];
 }
 
@@ -411,21 +415,35 @@ export function matchNormalized(recs: readonly NormalizedCustomerRecord[], cfg: 
       if (bd === false) return;
       const s = nameScore(x, y);
       if (s < cfg.low) return;
+      // Strong agreements are facts a namesake rarely shares; weak ones (a year-less birthday, the e-mail user
+      // at another provider — often derived from the name —, the city) only send a pair to review.
       const agreements: string[] = [];
-      if (bd === true) agreements.push('birthday');
-      if (x.postalCode !== undefined && x.postalCode === y.postalCode) agreements.push('postalCode');
-      if (x.phone !== undefined && x.phone === y.phone) agreements.push('phone');
-      if (x.emailKey !== undefined && x.emailKey === y.emailKey) agreements.push('email');
-      else {
+      let strong = 0;
+      if (bd === true) {
+        const full = x.birthday?.year !== undefined && y.birthday?.year !== undefined;
+        agreements.push(full ? 'birthday' : 'birthdayDayMonth');
+        if (full) strong++;
+      }
+      if (x.postalCode !== undefined && x.postalCode === y.postalCode) {
+        agreements.push('postalCode');
+        strong++;
+      }
+      if (x.phone !== undefined && x.phone === y.phone) {
+        agreements.push('phone');
+        strong++;
+      }
+      if (x.emailKey !== undefined && x.emailKey === y.emailKey) {
+        agreements.push('email');
+        strong++;
+      } else {
         const ux = emailUser(x.emailKey);
         if (ux !== undefined && ux === emailUser(y.emailKey)) agreements.push('emailUser');
       }
       if (x.city !== undefined && x.city === y.city && x.state === y.state && !agreements.includes('postalCode')) agreements.push('city');
-      const k = agreements.length;
-      const link = (s >= cfg.high && k >= 1) || (s >= cfg.medium && k >= 2) || k >= 3;
+      const link = (s >= cfg.high && strong >= 1) || (s >= cfg.medium && strong >= 2) || strong >= 3;
       const entry = { nameScore: round3(s), agreements };
       if (link) tryUnion(i, j, 'fuzzy', entry);
-      else if (k >= 1 || s >= cfg.medium) {
+      else if (agreements.length >= 1 || s >= cfg.medium) {
         review.push({ a: x.record.recordId, b: y.record.recordId, reason: 'fuzzy', ...entry });
       }
     };
@@ -549,8 +567,9 @@ export function prepareRecords(
  * shared by more records than the key's limit; a phone or e-mail link is refused when both names are
  * known and clearly differ. Then names are compared with Jaro–Winkler within blocks (phonetic key of
  * first and last name, name prefixes, postal prefix + initial, birth date, e-mail user, phone tail):
- * a pair links at ≥ 0.92 with one agreeing field, ≥ 0.88 with two, ≥ 0.70 with three, and never across
- * different valid CPFs or different birthdays. Links are transitive (union-find), but a link that would
+ * a pair links at ≥ 0.92 with one strongly agreeing field (birth date, postal code, phone, e-mail key),
+ * ≥ 0.88 with two, ≥ 0.70 with three, and never across different valid CPFs or different birthdays;
+ * weaker evidence (same city, same e-mail user at another provider) only sends a pair to `review`. Links are transitive (union-find), but a link that would
  * put two different valid CPFs in one cluster or grow a cluster beyond `maxClusterSize` is refused.
  *
  * The result depends only on the set of records, not on their order: records are processed sorted by

@@ -234,9 +234,11 @@ export function normalizeRecordWith(
     }
   }
 
-  // Phone.
+  // Phone: numbers without a country code follow the record's country when it is one of the checked plans.
   if (nonEmpty(record.phone)) {
-    const p = normalizePhone(record.phone, { defaultCountry });
+    const rc = nonEmpty(record.country) ? COUNTRY_NAMES[foldAccents(collapseSpaces(record.country)).toLowerCase()] ?? record.country.trim().toUpperCase() : undefined;
+    const phoneCountry: PhoneCountry = rc === 'BR' || rc === 'PT' || rc === 'US' ? rc : defaultCountry;
+    const p = normalizePhone(record.phone, { defaultCountry: phoneCountry });
     if (!p.valid) finding('phone', 'invalid', p.reason, record.phone);
     else if (isBlockedIdentifier('phone', p.e164, blocked)) {
       out.phoneBlocked = true;
