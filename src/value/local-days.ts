@@ -88,13 +88,18 @@ export function civilFromDays(days: number): CivilDate {
 }
 
 /**
- * @internal The day number of a calendar date (inverse of {@link civilFromDays}).
+ * @internal The day number of a calendar date (inverse of {@link civilFromDays}; Hinnant's `days_from_civil`).
  * @param year - Full year.
  * @param month - Month 1..12.
  * @param day - Day of month.
  */
 export function daysFromCivil(year: number, month: number, day: number): number {
-  return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /**
@@ -104,6 +109,9 @@ export function daysFromCivil(year: number, month: number, day: number): number 
  */
 export function localDayStartMs(timeZone: string, days: number): number {
   const { year, month, day } = civilFromDays(days);
+  // The Date constructor reads years 0..99 as 1900..1999: build such a date 400 years (146,097 days,
+  // one Gregorian cycle) later and move it back.
+  if (year >= 0 && year < 100) return new TZDate(year + 400, month - 1, day, timeZone).getTime() - 146_097 * MS_PER_DAY;
   return new TZDate(year, month - 1, day, timeZone).getTime();
 }
 
