@@ -88,8 +88,13 @@ interface CommerceState {
 }
 
 function seasonOf(run: SampleRun, day: number): SeasonYear | undefined {
-  const year = new Date(day * MS_PER_DAY).getUTCFullYear();
-  return run.seasons[year - (run.seasons[0]?.year ?? year)];
+  // Seasons are one per year in order; the year of `day` is the last whose 1 January is not after it.
+  let found: SeasonYear | undefined;
+  for (const s of run.seasons) {
+    if (s.newYear > day) break;
+    found = s;
+  }
+  return found;
 }
 
 function orderMinutes(r: Random, channel: SalesChannel): number {
@@ -227,6 +232,21 @@ function planOf(st: CommerceState, p: Person, foods: readonly number[]): [string
   return [plan, cents(price * 0.9)];
 }
 
+/** Chance that a food order due within 12 days after Black Friday is pulled forward to Black Friday–Cyber Monday, doubled. */
+const BLACK_FRIDAY_STOCK_UP = 0.35;
+/** Chance that an active customer places an extra (non-food) order on Black Friday–Cyber Monday. */
+const BLACK_FRIDAY_EXTRA = 0.2;
+/** Chance of an extra (toys, accessories) order between 1 and 24 December. */
+const CHRISTMAS_EXTRA = 0.22;
+/** Chance of an extra order in the week before Dia das Mães (Brazilian customers). */
+const MOTHERS_DAY_EXTRA = 0.1;
+/** Days after Black Friday (Friday, Saturday, Sunday, Cyber Monday) and their weights. */
+const BF_DAYS = [0, 1, 2, 3];
+const BF_DAY_WEIGHTS = [5, 2, 1, 3];
+/** Days after 1 December and their weights: shopping builds up to the week before Christmas. */
+const XMAS_DAYS = [0, 4, 8, 12, 16, 20, 23];
+const XMAS_DAY_WEIGHTS = [1, 1.5, 2, 3, 3, 2, 0.8];
+
 /** Share of eligible Brazilian buyers who subscribe at some point. */
 const SUBSCRIBE_SHARE = 0.18;
 /** Share of subscriptions cancelled early (trial churn, 15–100 days). */
@@ -305,8 +325,8 @@ function consumerOrders(st: CommerceState, streams: SampleStreams, p: Person): v
     if (n > 0) {
       const day = localDay(run.grid, p.zone, t);
       const s = seasonOf(run, day);
-      if (s !== undefined && day >= s.blackFriday && day <= s.blackFriday + 12 && r.chance(0.6)) {
-        const moved = localInstant(run.grid, p.zone, s.blackFriday + r.weighted([0, 1, 2, 3], [5, 2, 1, 3]), orderMinutes(r, channel));
+      if (s !== undefined && day >= s.blackFriday && day <= s.blackFriday + 12 && r.chance(BLACK_FRIDAY_STOCK_UP)) {
+        const moved = localInstant(run.grid, p.zone, s.blackFriday + r.weighted(BF_DAYS, BF_DAY_WEIGHTS), orderMinutes(r, channel));
         if (moved > lastAdHoc + 5 * MS_PER_DAY && moved < run.to) {
           t = seconds(moved);
           multiplier = 2;
@@ -336,9 +356,9 @@ function consumerOrders(st: CommerceState, streams: SampleStreams, p: Person): v
   // Seasonal orders.
   for (const s of run.seasons) {
     const candidates: [number, number, number, readonly ProductCategory[]][] = [
-      [s.blackFriday + r.weighted([0, 1, 2, 3], [5, 2, 1, 3]), 0.35, 0.15 + 0.15 * r.next(), ['toys', 'accessories', 'pharmacy', 'hygiene']],
-      [s.christmasStart + r.weighted([0, 4, 8, 12, 16, 20, 23], [1, 1.5, 2, 3, 3, 2, 0.8]), 0.22, 0, ['toys', 'accessories']],
-      [s.mothersDay - r.int(1, 7), p.culture === 'BR' ? 0.1 : 0, 0, ['accessories', 'toys', 'hygiene']],
+      [s.blackFriday + r.weighted(BF_DAYS, BF_DAY_WEIGHTS), BLACK_FRIDAY_EXTRA, 0.15 + 0.15 * r.next(), ['toys', 'accessories', 'pharmacy', 'hygiene']],
+      [s.christmasStart + r.weighted(XMAS_DAYS, XMAS_DAY_WEIGHTS), CHRISTMAS_EXTRA, 0, ['toys', 'accessories']],
+      [s.mothersDay - r.int(1, 7), p.culture === 'BR' ? MOTHERS_DAY_EXTRA : 0, 0, ['accessories', 'toys', 'hygiene']],
     ];
     for (const [day, chance, discount, categories] of candidates) {
       if (!r.chance(chance)) continue;

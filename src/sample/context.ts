@@ -90,6 +90,8 @@ export interface Person {
 export interface SeasonYear {
   /** Year. */
   year: number;
+  /** 1 January. */
+  newYear: number;
   /** Black Friday: the day after the fourth Thursday of November. */
   blackFriday: number;
   /** 1 December (start of the Christmas season). */
@@ -171,6 +173,7 @@ export function seasonsOf(fromYear: number, toYear: number): SeasonYear[] {
     const firstSunday = 1 + ((7 - may1) % 7);
     out.push({
       year: y,
+      newYear: utcDay(y, 0, 1),
       blackFriday: utcDay(y, 10, firstThursday + 21 + 1),
       christmasStart: utcDay(y, 11, 1),
       christmas: utcDay(y, 11, 25),

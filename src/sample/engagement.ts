@@ -179,9 +179,11 @@ export function generateInteractions(run: SampleRun, streams: SampleStreams): vo
     for (const s of sends) {
       if (s.brOnly && p.culture !== 'BR') continue;
       if (s.ch === 3 && !p.usesApp) continue;
-      const t = seconds(localInstant(run.grid, p.zone, s.day, s.minutes) + r.next() * 2 * HOUR);
-      if (t <= p.createdAt || t > run.to) continue;
-      if (!marketingAllowed(p, s.ch, t)) continue;
+      const base = localInstant(run.grid, p.zone, s.day, s.minutes);
+      if (base <= p.createdAt || base > run.to || !marketingAllowed(p, s.ch, base)) continue;
+      // Sends go out over two hours; consent is checked again at the actual send time.
+      const t = seconds(base + r.next() * 2 * HOUR);
+      if (t > run.to || !marketingAllowed(p, s.ch, t)) continue;
       if (s.newsletter) {
         if (ignored >= 4) continue;
         while (oi < p.orders.length && (p.orders[oi]?.placedAt.getTime() ?? Infinity) <= t) oi++;
@@ -291,6 +293,14 @@ const COMMENTS = {
   good: { pt: ['Entrega rápida, recomendo!', 'Meu cachorro adorou.', 'Ótimo atendimento.', 'Sempre chega certinho.'], en: ['Fast delivery, recommended!', 'My cat loves it.', 'Great service.'] },
 };
 
+// Delivery ratings (1–5): on time mostly 5; one or two days late mostly 3 or 2; later mostly 1 or 2.
+const ON_TIME_RATINGS = [5, 4, 3];
+const ON_TIME_WEIGHTS = [70, 25, 5];
+const LATE_RATINGS = [4, 3, 2];
+const LATE_WEIGHTS = [20, 45, 35];
+const VERY_LATE_RATINGS = [2, 1];
+const VERY_LATE_WEIGHTS = [45, 55];
+
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
 }
@@ -331,11 +341,11 @@ export function generateFeedback(run: SampleRun, streams: SampleStreams): void {
       const t = seconds(delivered + r.exponential(1.5 * MS_PER_DAY));
       if (t > run.to) continue;
       const lateDays = late && o.promisedAt !== undefined ? (delivered - o.promisedAt.getTime()) / MS_PER_DAY : 0;
-      const delivery = !late ? r.weighted([5, 4, 3], [70, 25, 5]) : lateDays < 2.5 ? r.weighted([4, 3, 2], [20, 45, 35]) : r.weighted([2, 1], [45, 55]);
+      const delivery = !late ? r.weighted(ON_TIME_RATINGS, ON_TIME_WEIGHTS) : lateDays < 2.5 ? r.weighted(LATE_RATINGS, LATE_WEIGHTS) : r.weighted(VERY_LATE_RATINGS, VERY_LATE_WEIGHTS);
       const product = clamp(Math.round(3.6 + p.affinity + 0.7 * r.normal()), 1, 5);
       const price = clamp(Math.round(3.3 + 0.9 * r.normal() + (o.discount !== undefined ? 0.5 : 0)), 1, 5);
       const refunded = o.status === 'refunded';
-      const raw = 1.7 + 0.75 * delivery + 0.55 * product + 0.3 * price + p.bias + 0.9 * r.normal() - (refunded ? 2 : 0);
+      const raw = 2.2 + 0.75 * delivery + 0.55 * product + 0.3 * price + p.bias + 0.9 * r.normal() - (refunded ? 2 : 0);
       const score = clamp(Math.round(raw), 0, 10);
       const response: FeedbackResponse = {
         id: '', customerId: p.customer.id, respondedAt: new Date(t), kind: 'nps', score, scale: { min: 0, max: 10 }, touchpoint: 'delivery', channel: email ? 'email' : 'whatsapp',
@@ -387,7 +397,7 @@ export function generateFeedback(run: SampleRun, streams: SampleStreams): void {
         const t = seconds(localInstant(run.grid, p.zone, Date.UTC(s.year, month, 15) / MS_PER_DAY, 10 * 60) + r.exponential(2 * MS_PER_DAY));
         if (t < firstOrder + 30 * MS_PER_DAY || t > run.to || !r.chance(0.06)) continue;
         const lateShare = orders === 0 ? 0 : lateOrders / orders;
-        const score = clamp(Math.round(7.9 + p.bias + 0.6 * p.affinity - 5 * lateShare + 1.1 * r.normal()), 0, 10);
+        const score = clamp(Math.round(8.4 + p.bias + 0.6 * p.affinity - 5 * lateShare + 1.1 * r.normal()), 0, 10);
         const response: FeedbackResponse = { id: '', customerId: p.customer.id, respondedAt: new Date(t), kind: 'nps', score, scale: { min: 0, max: 10 }, channel: 'email' };
         run.feedback.push(response);
         run.feedbackRefs.push({ response, order: undefined, interaction: undefined });
