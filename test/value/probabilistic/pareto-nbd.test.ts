@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { isJornadaError } from '../../../src/core/errors.js';
+import {
+  fitParetoNbd,
+  generateParetoNbdSummaries,
+  paretoNbdConditionalExpectedPurchases,
+  paretoNbdExpectedPurchases,
+  paretoNbdProbabilityAlive,
+  type ParetoNbdModel,
+} from '../../../src/value/probabilistic/index.js';
+import { cdnowSummaries } from './fixtures.js';
+
+// Published Pareto/NBD estimates on the CDNOW sample (weeks): Fader, Hardie & Lee (2005), Marketing
+// Science 24(2), section 4: r = 0.553, α = 10.578, s = 0.606, β = 11.669, LL = −9595.0.
+describe('fitParetoNbd on CDNOW', () => {
+  const fit = fitParetoNbd(cdnowSummaries(), { unit: 'weeks' });
+
+  it('lands on the published estimates and log-likelihood', () => {
+    expect(fit.params.r).toBeCloseTo(0.553, 3);
+    expect(fit.params.alpha).toBeCloseTo(10.578, 2);
+    expect(fit.params.s).toBeCloseTo(0.606, 3);
+    // β's likelihood is flat (standard error ≈ 6): the MLE 11.668 is 0.001 from the printed 11.669
+    expect(Math.abs(fit.params.beta - 11.669)).toBeLessThan(0.005);
+    expect(fit.report.logLikelihood).toBeCloseTo(-9595.0, 1);
+    expect(fit.report.converged).toBe(true);
+  });
+});
+
+describe('Pareto/NBD predictions', () => {
+  const m: ParetoNbdModel = { model: 'pareto-nbd', unit: 'weeks', params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } };
+
+  it('E[X(t)] is the closed form rβ/(α(s−1))·[1 − (β/(β+t))^(s−1)] (note 008, hand calculation)', () => {
+    const { r, alpha, s, beta } = m.params;
+    const expected = ((r * beta) / (alpha * (s - 1))) * (1 - Math.pow(beta / (beta + 39), s - 1));
+    expect(paretoNbdExpectedPurchases(m, { weeks: 39 })).toBeCloseTo(expected, 12);
+    // s = 1 exactly: the limit (rβ/α) ln(1 + t/β)
+    const m1: ParetoNbdModel = { ...m, params: { ...m.params, s: 1 } };
+    expect(paretoNbdExpectedPurchases(m1, { weeks: 39 })).toBeCloseTo(((r * beta) / alpha) * Math.log(1 + 39 / beta), 10);
+  });
+
+  it('P(alive) with α = β reduces to ((β+t_x)/(β+T))^(r+s+x)-weighted closed form (hand derivation)', () => {
+    // When α = β the ₂F₁ terms are 1: A₀ = (α+t_x)^−(r+s+x) − (α+T)^−(r+s+x), and
+    // P(alive) = 1 / (1 + s/(r+s+x) · [((α+T)/(α+t_x))^(r+s+x) − 1]).
+    const q: ParetoNbdModel = { model: 'pareto-nbd', unit: 'weeks', params: { r: 0.7, alpha: 8, s: 0.9, beta: 8 } };
+    const [x, tx, T] = [3, 20, 35];
+    const k = 0.7 + 0.9 + x;
+    const expected = 1 / (1 + (0.9 / k) * (Math.pow((8 + T) / (8 + tx), k) - 1));
+    expect(paretoNbdProbabilityAlive(q, { frequency: x, recency: tx, T })).toBeCloseTo(expected, 12);
+  });
+
+  it('P(alive) is continuous across α = β (the two ₂F₁ branches agree)', () => {
+    const c = { frequency: 2, recency: 30.43, T: 38.86 };
+    const below = paretoNbdProbabilityAlive({ ...m, params: { ...m.params, alpha: 11.669 - 1e-7 } }, c);
+    const above = paretoNbdProbabilityAlive({ ...m, params: { ...m.params, alpha: 11.669 + 1e-7 } }, c);
+    expect(below).toBeCloseTo(above, 6);
+  });
+
+  it('conditional expectation: a customer who bought at T is alive, and the formula reduces to the rate times horizon for small t', () => {
+    const c = { frequency: 4, recency: 38.86, T: 38.86 };
+    expect(paretoNbdProbabilityAlive(m, c)).toBe(1);
+    const { r, alpha } = m.params;
+    const small = paretoNbdConditionalExpectedPurchases(m, c, { weeks: 1e-6 });
+    expect(small / 1e-6).toBeCloseTo((r + 4) / (alpha + 38.86), 5); // posterior mean rate E[λ|·] = (r+x)/(α+T)
+  });
+
+  it('throws clear errors', () => {
+    try {
+      paretoNbdProbabilityAlive(m, { frequency: 1, recency: 5, T: 2 });
+      expect.unreachable();
+    } catch (e) {
+      expect(isJornadaError(e) && e.code).toBe('INVALID_INPUT');
+    }
+  });
+
+  it('recovers simulated parameters within 4 standard errors', () => {
+    const truth = { r: 0.6, alpha: 8, s: 0.8, beta: 12 };
+    const T = Float64Array.from({ length: 20_000 }, (_, i) => 40 + (i % 30));
+    const fit = fitParetoNbd(generateParetoNbdSummaries(truth, { customers: 20_000, T, seed: 11 }), { unit: 'weeks' });
+    for (const k of ['r', 'alpha', 's', 'beta'] as const) expect(Math.abs(fit.params[k] - truth[k])).toBeLessThan(4 * (fit.standardErrors?.[k] ?? 0));
+  });
+});
