@@ -3,6 +3,7 @@ import {
   expectedNextPurchase,
   historicalClv,
   kaplanMeier,
+  kaplanMeierSurvivalAt,
   simpleClv,
   subscriptionLifetimes,
   subscriptionRevenueRetention,
@@ -56,15 +57,11 @@ export function valueSection(ctx: DemoContext): string {
 
   // Subscription survival.
   const km = kaplanMeier(subscriptionLifetimes(subscriptions, { asOf, unit: 'weeks' }));
-  const at = (weeks: number): string => {
-    let s = 1;
-    for (const step of km.steps) if (step.time <= weeks) s = step.survival;
-    return pct(s);
-  };
+  const at = (weeks: number): string => pct(kaplanMeierSurvivalAt(km, weeks));
   out.push('');
+  out.push(`  Subscriptions (Kaplan–Meier over ${int(km.observations)} subscriptions, ${int(km.censored)} still active, censored at ${asOf.toISOString().slice(0, 10)}):`);
   out.push(
-    `  Subscriptions (Kaplan–Meier, ${int(km.observations)} subscriptions, ${int(km.censored)} still active): ` +
-      `alive after 13 weeks ${at(13)}, 26 weeks ${at(26)}, 52 weeks ${at(52)}; ` +
+    `  still subscribed after 13 weeks ${at(13)}, 26 weeks ${at(26)}, 52 weeks ${at(52)}; ` +
       `median lifetime ${km.medianLifetime === null ? 'not reached yet' : `${km.medianLifetime.toFixed(1)} weeks`}`,
   );
 
