@@ -482,9 +482,8 @@ export function generateConsents(run: SampleRun, streams: SampleStreams): void {
             }
           }
         }
-      } else if (expires < run.to) {
-        p.revokeAt[ch] = expires;
       }
+      if (Number.isNaN(p.revokeAt[ch] ?? NaN) && expires <= run.to) p.revokeAt[ch] = expires;
     }
     if (r.chance(0.015)) {
       const t = seconds(t0 + (0.2 + 0.8 * r.next()) * (run.to - t0));

@@ -278,9 +278,13 @@ export function generateRecords(
           else if (original.cpf !== undefined) dup.cpf = original.cpf;
         }
       }
+      // A change to a field that was then left out is no longer visible.
+      if (dup.phone === undefined && changes.includes('phone_format')) changes.splice(changes.indexOf('phone_format'), 1);
+      if (dup.email === undefined && changes.includes('email_alias')) changes.splice(changes.indexOf('email_alias'), 1);
       if (changes.length === 0) {
-        if (dup.fullName !== undefined) dup.fullName = dup.fullName.toUpperCase();
-        else dup.firstName = (dup.firstName ?? '').toUpperCase();
+        const flip = (s: string): string => (s === s.toLowerCase() ? s.toUpperCase() : s.toLowerCase());
+        if (dup.fullName !== undefined) dup.fullName = flip(dup.fullName);
+        else dup.firstName = flip(dup.firstName ?? '');
         changes.push('case');
       }
       records.push(dup);
