@@ -314,6 +314,18 @@ export function startOfDayInZone(day: CalendarDay, timeZone: string): number {
 }
 
 /**
+ * The instants a local day covers in a time zone.
+ *
+ * @category Calendar
+ */
+export interface CalendarDayRange {
+  /** First instant of the day (inclusive). */
+  start: Date;
+  /** First instant of the next day (exclusive). */
+  end: Date;
+}
+
+/**
  * The instants a local calendar day covers in an IANA time zone: from its first instant (inclusive)
  * to the first instant of the next day (exclusive). Usually 24 hours; 23 or 25 hours on a day with a
  * daylight-saving change; when a zone skips midnight, the day starts at the first wall-clock time that
@@ -332,7 +344,7 @@ export function startOfDayInZone(day: CalendarDay, timeZone: string): number {
  * ```
  * @category Calendar
  */
-export function calendarDayRange(day: CalendarDay, timeZone: string): { start: Date; end: Date } {
+export function calendarDayRange(day: CalendarDay, timeZone: string): CalendarDayRange {
   assertTimeZone(timeZone);
   const start = startOfDayInZone(day, timeZone);
   const end = startOfDayInZone(addCalendarDays(day, 1), timeZone);

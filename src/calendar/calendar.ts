@@ -69,7 +69,8 @@ function deepFreeze<T>(value: T): T {
 }
 
 function copyDefinition(d: CalendarDateDefinition): CalendarDateDefinition {
-  return deepFreeze(structuredClone(d));
+  // A validated definition holds only JSON values (strings, numbers, booleans, arrays, objects).
+  return deepFreeze(JSON.parse(JSON.stringify(d)) as CalendarDateDefinition);
 }
 
 interface Sourced {

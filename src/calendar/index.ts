@@ -33,7 +33,7 @@ export {
   calendarDayInZone,
   calendarDayRange,
 } from './calendar-day.js';
-export type { CalendarDay, Weekday } from './calendar-day.js';
+export type { CalendarDay, CalendarDayRange, Weekday } from './calendar-day.js';
 export { easterSunday } from './easter.js';
 export { CALENDAR_DATE_KINDS, CalendarDateDefinitionSchema, parseCalendarDates, safeParseCalendarDates } from './rules.js';
 export type {

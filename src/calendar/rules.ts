@@ -249,13 +249,7 @@ const RuleSchema = z.discriminatedUnion('type', [
 
 const MAX_DAY_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/**
- * Schema of one {@link CalendarDateDefinition} (shape and per-date checks; references between dates
- * are checked by {@link createCalendar}).
- *
- * @category Calendar
- */
-export const CalendarDateDefinitionSchema = z
+const DefinitionSchema = z
   .strictObject({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, 'must be 1–100 letters, digits, `_`, `.`, `:` or `-`'),
     names: z.strictObject({ en: z.string().min(1), 'pt-BR': z.string().min(1), 'pt-PT': z.string().min(1).exactOptional() }),
@@ -291,6 +285,17 @@ export const CalendarDateDefinitionSchema = z
   });
 
 /**
+ * Schema of one {@link CalendarDateDefinition} (shape and per-date checks; references between dates
+ * are checked by {@link createCalendar}). Unknown keys are refused, so a typo such as `offset` for
+ * `offsetDays` is an error rather than a silent zero.
+ *
+ * @category Calendar
+ */
+// The refinements make the output satisfy the interface (a fifth weekday carries mayBeAbsent: true),
+// which zod's inferred type cannot express; hence the cast.
+export const CalendarDateDefinitionSchema: z.ZodType<CalendarDateDefinition> = DefinitionSchema as unknown as z.ZodType<CalendarDateDefinition>;
+
+/**
  * Turns a failed schema check into the `INVALID_RULE` error.
  *
  * @param issues - The problems found.
@@ -312,9 +317,9 @@ export function invalidRule(issues: readonly JornadaIssue[]): JornadaError {
  * @internal
  */
 export function checkDefinition(input: unknown, path: readonly (string | number)[]): CalendarDateDefinition | JornadaIssue[] {
-  let result: ReturnType<typeof CalendarDateDefinitionSchema.safeParse>;
+  let result: ReturnType<typeof DefinitionSchema.safeParse>;
   try {
-    result = CalendarDateDefinitionSchema.safeParse(input);
+    result = DefinitionSchema.safeParse(input);
   } catch (cause) {
     return [{ path: [...path], message: cause instanceof Error ? cause.message : String(cause), code: 'unreadable' }];
   }
