@@ -7,7 +7,17 @@
  */
 import { JornadaError } from '../core/errors.js';
 import { checkTimeZone, civilFromDays, createLocalDayIndexer, daysFromCivil, formatDay, localDayStartMs } from './local-days.js';
-import { createRowReader, forEachRow, instantOption, type TransactionInputOptions, type TransactionSkipCounts, type ValueInput, shownValue } from './transactions.js';
+import {
+  addSkipCounts,
+  createRowReader,
+  emptySkipCounts,
+  forEachRow,
+  instantOption,
+  shownValue,
+  type TransactionInputOptions,
+  type TransactionSkipCounts,
+  type ValueInput,
+} from './transactions.js';
 
 /**
  * The calendar period that groups customers into cohorts and splits time into columns.
@@ -167,6 +177,63 @@ function periodScheme(by: CohortPeriod, weekStartsOn: number): PeriodScheme {
  * @category Value
  */
 export function cohortTable(input: Iterable<ValueInput>, options: CohortTableOptions): CohortTable {
+  const acc = createCohortTableAccumulator(options);
+  acc.addAll(input);
+  return acc.result();
+}
+
+/**
+ * A mergeable accumulator of a {@link cohortTable}: feed rows in any order or split them across workers,
+ * merge, then read the table.
+ *
+ * @category Value
+ */
+export interface CohortTableAccumulator {
+  /** Adds one order or transaction; `index` is its position, used in error paths (default: a running count). */
+  add(row: ValueInput, index?: number): void;
+  /** Adds every row of an iterable. */
+  addAll(rows: Iterable<ValueInput>): void;
+  /** Adds everything another accumulator with the same period, `asOf`, zone and week start has seen. */
+  merge(other: CohortTableAccumulator): void;
+  /** The cohort table of what was added. */
+  result(): CohortTable;
+  /** Rows read, kept and left out so far. */
+  readonly skipped: TransactionSkipCounts;
+}
+
+interface CohortRows {
+  settingsKey: string;
+  customerIds: string[];
+  customerIndex: Map<string, number>;
+  firstKey: number[];
+  rowCustomer: number[];
+  rowKey: number[];
+  rowAmount: number[];
+}
+
+const cohortInternals = new WeakMap<CohortTableAccumulator, CohortRows>();
+
+/**
+ * Creates a mergeable accumulator of a cohort table (see {@link cohortTable}).
+ *
+ * @param options - The period, `asOf`, time zone, week start and the input rules.
+ * @returns An empty accumulator.
+ * @throws {JornadaError} As {@link cohortTable}; `merge` throws `INVALID_OPTION` for an accumulator with
+ *   other settings.
+ *
+ * @example
+ * ```ts
+ * const options = { by: 'month', asOf: '2026-02-28T23:00:00Z' } as const;
+ * const web = createCohortTableAccumulator(options);
+ * const stores = createCohortTableAccumulator(options);
+ * web.add({ customerId: 'a', at: '2026-01-05T12:00:00Z', amount: 10 });
+ * stores.add({ customerId: 'a', at: '2026-02-03T12:00:00Z', amount: 10 });
+ * web.merge(stores);
+ * web.result().cohorts[0]?.activeByPeriod; //=> [1, 1]
+ * ```
+ * @category Value
+ */
+export function createCohortTableAccumulator(options: CohortTableOptions): CohortTableAccumulator {
   if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options with by and asOf are required');
   const by = options.by;
   if (by !== 'day' && by !== 'week' && by !== 'month' && by !== 'quarter') {
@@ -184,30 +251,80 @@ export function cohortTable(input: Iterable<ValueInput>, options: CohortTableOpt
   const asOfMs = instantOption(options.asOf, 'asOf');
   const dayOf = createLocalDayIndexer(timeZone);
   const scheme = periodScheme(by, weekStartsOn);
-  const asOfKey = scheme.keyOfDay(dayOf(asOfMs));
   const reader = createRowReader(options, -Infinity, asOfMs);
+  const rows: CohortRows = {
+    settingsKey: `${by}|${weekStartsOn}|${timeZone}|${asOfMs}`,
+    customerIds: [],
+    customerIndex: new Map(),
+    firstKey: [],
+    rowCustomer: [],
+    rowKey: [],
+    rowAmount: [],
+  };
+  const push = (customerId: string, key: number, amount: number): void => {
+    let c = rows.customerIndex.get(customerId);
+    if (c === undefined) {
+      c = rows.firstKey.length;
+      rows.customerIndex.set(customerId, c);
+      rows.customerIds.push(customerId);
+      rows.firstKey.push(key);
+    } else if (key < (rows.firstKey[c] as number)) rows.firstKey[c] = key;
+    rows.rowCustomer.push(c);
+    rows.rowKey.push(key);
+    rows.rowAmount.push(amount);
+  };
+  const visit = (customerId: string, atMs: number, amount: number): void => push(customerId, scheme.keyOfDay(dayOf(atMs)), amount);
+  const merged = emptySkipCounts();
+  const skipped = (): TransactionSkipCounts => {
+    const total = emptySkipCounts();
+    addSkipCounts(total, reader.counts);
+    addSkipCounts(total, merged);
+    return total;
+  };
+  let running = 0;
+  const acc: CohortTableAccumulator = {
+    add(row, index) {
+      reader.read(row, index ?? running, visit);
+      running++;
+    },
+    addAll(input) {
+      forEachRow(input, (row) => {
+        reader.read(row, running, visit);
+        running++;
+      });
+    },
+    merge(other) {
+      const theirs = cohortInternals.get(other);
+      if (theirs === undefined || theirs.settingsKey !== rows.settingsKey) {
+        throw new JornadaError('INVALID_OPTION', 'Can only merge a cohort accumulator with the same period, asOf, time zone and week start');
+      }
+      for (let i = 0; i < theirs.rowCustomer.length; i++) {
+        push(theirs.customerIds[theirs.rowCustomer[i] as number] as string, theirs.rowKey[i] as number, theirs.rowAmount[i] as number);
+      }
+      addSkipCounts(merged, other.skipped);
+    },
+    result() {
+      return buildCohortTable(rows, { by, timeZone, asOfMs, scheme, asOfKey: scheme.keyOfDay(dayOf(asOfMs)) }, skipped());
+    },
+    get skipped() {
+      return skipped();
+    },
+  };
+  cohortInternals.set(acc, rows);
+  return acc;
+}
 
-  // Rows as columns: customer index, period key, amount.
-  const customerIndex = new Map<string, number>();
-  const firstKey: number[] = [];
-  const rowCustomer: number[] = [];
-  const rowKey: number[] = [];
-  const rowAmount: number[] = [];
-  forEachRow(input, (row, index) =>
-    reader.read(row, index, (customerId, atMs, amount) => {
-      const key = scheme.keyOfDay(dayOf(atMs));
-      let c = customerIndex.get(customerId);
-      if (c === undefined) {
-        c = firstKey.length;
-        customerIndex.set(customerId, c);
-        firstKey.push(key);
-      } else if (key < (firstKey[c] as number)) firstKey[c] = key;
-      rowCustomer.push(c);
-      rowKey.push(key);
-      rowAmount.push(amount);
-    }),
-  );
+interface CohortSettings {
+  by: CohortPeriod;
+  timeZone: string;
+  asOfMs: number;
+  asOfKey: number;
+  scheme: PeriodScheme;
+}
 
+function buildCohortTable(rows: CohortRows, settings: CohortSettings, skipped: TransactionSkipCounts): CohortTable {
+  const { by, timeZone, asOfMs, asOfKey, scheme } = settings;
+  const { firstKey, rowCustomer, rowKey, rowAmount } = rows;
   let minKey = asOfKey;
   for (const k of firstKey) if (k < minKey) minKey = k;
   const columns = asOfKey - minKey + 1;
@@ -276,5 +393,5 @@ export function cohortTable(input: Iterable<ValueInput>, options: CohortTableOpt
     const p = periods[cohort] as CohortPeriodColumn;
     cohorts.push({ label: p.label, start: p.start, size, activeByPeriod, revenueByPeriod, activeByAge, retentionByAge, revenueByAge });
   });
-  return { by, timeZone, asOf: new Date(asOfMs), periods, lastPeriodComplete, cohorts, skipped: { ...reader.counts } };
+  return { by, timeZone, asOf: new Date(asOfMs), periods, lastPeriodComplete, cohorts, skipped };
 }

@@ -33,10 +33,10 @@ export type {
 } from './summary.js';
 export { calibrationHoldoutSplit } from './calibration-holdout.js';
 export type { CalibrationHoldoutOptions, CalibrationHoldoutSummary, CalibrationHoldoutSplit } from './calibration-holdout.js';
-export { valueKpis, subscriptionRevenueRetention } from './kpis.js';
-export type { ValueKpiOptions, ValueKpis, RevenueRetentionOptions, RevenueRetention } from './kpis.js';
-export { cohortTable } from './cohorts.js';
-export type { CohortPeriod, CohortTableOptions, CohortPeriodColumn, CohortRow, CohortTable } from './cohorts.js';
+export { valueKpis, createValueKpiAccumulator, subscriptionRevenueRetention } from './kpis.js';
+export type { ValueKpiOptions, ValueKpis, ValueKpiAccumulator, RevenueRetentionOptions, RevenueRetention } from './kpis.js';
+export { cohortTable, createCohortTableAccumulator } from './cohorts.js';
+export type { CohortPeriod, CohortTableOptions, CohortPeriodColumn, CohortRow, CohortTable, CohortTableAccumulator } from './cohorts.js';
 export { kaplanMeier, kaplanMeierSurvivalAt, subscriptionLifetimes } from './survival.js';
 export type {
   SurvivalObservation,

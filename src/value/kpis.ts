@@ -7,7 +7,17 @@
 import { JornadaError } from '../core/errors.js';
 import { MS_PER_DAY } from '../core/time.js';
 import type { Subscription } from '../model/order.js';
-import { createRowReader, forEachRow, instantOption, type TransactionInputOptions, type TransactionSkipCounts, type ValueInput, shownValue } from './transactions.js';
+import {
+  addSkipCounts,
+  createRowReader,
+  emptySkipCounts,
+  forEachRow,
+  instantOption,
+  shownValue,
+  type TransactionInputOptions,
+  type TransactionSkipCounts,
+  type ValueInput,
+} from './transactions.js';
 
 /**
  * Options of {@link valueKpis}.
@@ -106,6 +116,62 @@ interface CustomerKpiState {
  * @category Value
  */
 export function valueKpis(input: Iterable<ValueInput>, options: ValueKpiOptions): ValueKpis {
+  const acc = createValueKpiAccumulator(options);
+  acc.addAll(input);
+  return acc.result();
+}
+
+/**
+ * A mergeable accumulator of {@link valueKpis}: feed rows in any order or split them across workers,
+ * merge, then read the KPIs.
+ *
+ * @category Value
+ */
+export interface ValueKpiAccumulator {
+  /** Adds one order or transaction; `index` is its position, used in error paths (default: a running count). */
+  add(row: ValueInput, index?: number): void;
+  /** Adds every row of an iterable. */
+  addAll(rows: Iterable<ValueInput>): void;
+  /** Adds everything another accumulator with the same period and window has seen. */
+  merge(other: ValueKpiAccumulator): void;
+  /** The KPIs of what was added. */
+  result(): ValueKpis;
+  /** Rows read, kept and left out so far. */
+  readonly skipped: TransactionSkipCounts;
+}
+
+interface KpiInternals {
+  fromMs: number;
+  toMs: number;
+  windowDays: number;
+  state: Map<string, CustomerKpiState>;
+  totals: { orders: number; revenue: number };
+}
+
+const kpiInternals = new WeakMap<ValueKpiAccumulator, KpiInternals>();
+
+/**
+ * Creates a mergeable accumulator of the KPIs of a period (see {@link valueKpis}).
+ *
+ * @param options - The period, the activity window and the input rules.
+ * @returns An empty accumulator.
+ * @throws {JornadaError} `INVALID_OPTION` when `to` is not after `from` or the window is not positive;
+ *   `add` throws `INVALID_INPUT` for a bad row unless `onInvalid: 'skip'`; `merge` throws `INVALID_OPTION`
+ *   for an accumulator of another period.
+ *
+ * @example
+ * ```ts
+ * const options = { from: '2026-02-01T00:00:00Z', to: '2026-03-01T00:00:00Z' };
+ * const north = createValueKpiAccumulator(options);
+ * const south = createValueKpiAccumulator(options);
+ * north.add({ customerId: 'a', at: '2026-02-10T12:00:00Z', amount: 50 });
+ * south.add({ customerId: 'a', at: '2026-02-20T12:00:00Z', amount: 30 });
+ * north.merge(south);
+ * north.result().repeatPurchaseRate; //=> 1
+ * ```
+ * @category Value
+ */
+export function createValueKpiAccumulator(options: ValueKpiOptions): ValueKpiAccumulator {
   if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options with from and to are required');
   const fromMs = instantOption(options.from, 'from');
   const toMs = instantOption(options.to, 'to');
@@ -121,61 +187,105 @@ export function valueKpis(input: Iterable<ValueInput>, options: ValueKpiOptions)
   const windowMs = windowDays * MS_PER_DAY;
   const reader = createRowReader(options, -Infinity, toMs - 1);
   const state = new Map<string, CustomerKpiState>();
-  let orders = 0;
-  let revenue = 0;
-  forEachRow(input, (row, index) =>
-    reader.read(row, index, (customerId, atMs, amount) => {
-      let s = state.get(customerId);
-      if (s === undefined) {
-        s = { firstMs: atMs, lastBeforeFromMs: -Infinity, lastBeforeToMs: -Infinity, ordersInPeriod: 0 };
-        state.set(customerId, s);
-      }
-      if (atMs < s.firstMs) s.firstMs = atMs;
-      if (atMs > s.lastBeforeToMs) s.lastBeforeToMs = atMs;
-      if (atMs < fromMs) {
-        if (atMs > s.lastBeforeFromMs) s.lastBeforeFromMs = atMs;
-      } else {
-        s.ordersInPeriod++;
-        orders++;
-        revenue += amount;
-      }
-    }),
-  );
-  let customers = 0;
-  let repeatCustomers = 0;
-  let atStart = 0;
-  let atEnd = 0;
-  let newCustomers = 0;
-  let retained = 0;
-  for (const s of state.values()) {
-    const bought = s.ordersInPeriod > 0;
-    if (bought) customers++;
-    if (s.ordersInPeriod >= 2) repeatCustomers++;
-    const activeAtStart = s.lastBeforeFromMs >= fromMs - windowMs;
-    if (activeAtStart) atStart++;
-    if (s.lastBeforeToMs >= toMs - windowMs) atEnd++;
-    if (s.firstMs >= fromMs) newCustomers++;
-    if (activeAtStart && bought) retained++;
-  }
-  return {
-    from: new Date(fromMs),
-    to: new Date(toMs),
-    activeWindowDays: windowDays,
-    orders,
-    revenue,
-    customers,
-    averageOrderValue: orders === 0 ? NaN : revenue / orders,
-    purchaseFrequency: customers === 0 ? NaN : orders / customers,
-    repeatCustomers,
-    repeatPurchaseRate: customers === 0 ? NaN : repeatCustomers / customers,
-    customersAtStart: atStart,
-    customersAtEnd: atEnd,
-    newCustomers,
-    retainedCustomers: retained,
-    customerRetentionRate: atStart === 0 ? NaN : (atEnd - newCustomers) / atStart,
-    churnRate: atStart === 0 ? NaN : (atStart - retained) / atStart,
-    skipped: { ...reader.counts },
+  const totals = { orders: 0, revenue: 0 };
+  const merged = emptySkipCounts();
+  let running = 0;
+  const visit = (customerId: string, atMs: number, amount: number): void => {
+    let s = state.get(customerId);
+    if (s === undefined) {
+      s = { firstMs: atMs, lastBeforeFromMs: -Infinity, lastBeforeToMs: -Infinity, ordersInPeriod: 0 };
+      state.set(customerId, s);
+    }
+    if (atMs < s.firstMs) s.firstMs = atMs;
+    if (atMs > s.lastBeforeToMs) s.lastBeforeToMs = atMs;
+    if (atMs < fromMs) {
+      if (atMs > s.lastBeforeFromMs) s.lastBeforeFromMs = atMs;
+    } else {
+      s.ordersInPeriod++;
+      totals.orders++;
+      totals.revenue += amount;
+    }
   };
+  const skipped = (): TransactionSkipCounts => {
+    const total = emptySkipCounts();
+    addSkipCounts(total, reader.counts);
+    addSkipCounts(total, merged);
+    return total;
+  };
+  const acc: ValueKpiAccumulator = {
+    add(row, index) {
+      reader.read(row, index ?? running, visit);
+      running++;
+    },
+    addAll(rows) {
+      forEachRow(rows, (row) => {
+        reader.read(row, running, visit);
+        running++;
+      });
+    },
+    merge(other) {
+      const theirs = kpiInternals.get(other);
+      if (theirs === undefined || theirs.fromMs !== fromMs || theirs.toMs !== toMs || theirs.windowDays !== windowDays) {
+        throw new JornadaError('INVALID_OPTION', 'Can only merge a KPI accumulator of the same period and activity window');
+      }
+      for (const [customerId, o] of theirs.state) {
+        const s = state.get(customerId);
+        if (s === undefined) state.set(customerId, { ...o });
+        else {
+          s.firstMs = Math.min(s.firstMs, o.firstMs);
+          s.lastBeforeFromMs = Math.max(s.lastBeforeFromMs, o.lastBeforeFromMs);
+          s.lastBeforeToMs = Math.max(s.lastBeforeToMs, o.lastBeforeToMs);
+          s.ordersInPeriod += o.ordersInPeriod;
+        }
+      }
+      totals.orders += theirs.totals.orders;
+      totals.revenue += theirs.totals.revenue;
+      addSkipCounts(merged, other.skipped);
+    },
+    result() {
+      let customers = 0;
+      let repeatCustomers = 0;
+      let atStart = 0;
+      let atEnd = 0;
+      let newCustomers = 0;
+      let retained = 0;
+      for (const s of state.values()) {
+        const bought = s.ordersInPeriod > 0;
+        if (bought) customers++;
+        if (s.ordersInPeriod >= 2) repeatCustomers++;
+        const activeAtStart = s.lastBeforeFromMs >= fromMs - windowMs;
+        if (activeAtStart) atStart++;
+        if (s.lastBeforeToMs >= toMs - windowMs) atEnd++;
+        if (s.firstMs >= fromMs) newCustomers++;
+        if (activeAtStart && bought) retained++;
+      }
+      const { orders, revenue } = totals;
+      return {
+        from: new Date(fromMs),
+        to: new Date(toMs),
+        activeWindowDays: windowDays,
+        orders,
+        revenue,
+        customers,
+        averageOrderValue: orders === 0 ? NaN : revenue / orders,
+        purchaseFrequency: customers === 0 ? NaN : orders / customers,
+        repeatCustomers,
+        repeatPurchaseRate: customers === 0 ? NaN : repeatCustomers / customers,
+        customersAtStart: atStart,
+        customersAtEnd: atEnd,
+        newCustomers,
+        retainedCustomers: retained,
+        customerRetentionRate: atStart === 0 ? NaN : (atEnd - newCustomers) / atStart,
+        churnRate: atStart === 0 ? NaN : (atStart - retained) / atStart,
+        skipped: skipped(),
+      };
+    },
+    get skipped() {
+      return skipped();
+    },
+  };
+  kpiInternals.set(acc, { fromMs, toMs, windowDays, state, totals });
+  return acc;
 }
 
 /**

@@ -4,6 +4,8 @@ import { isJornadaError } from '../../src/core/errors.js';
 import {
   calibrationHoldoutSplit,
   cohortTable,
+  createCohortTableAccumulator,
+  createValueKpiAccumulator,
   createTransactionSummaryAccumulator,
   expectedNextPurchase,
   historicalClv,
@@ -108,6 +110,37 @@ describe('cohort invariants', () => {
         }
       }),
     );
+  });
+});
+
+describe('accumulators', () => {
+  it('KPIs and cohort tables are the same whole or split into two merged accumulators', () => {
+    fc.assert(
+      fc.property(transactions, fc.nat(), zone, (rows, cut, timeZone) => {
+        const k = rows.length === 0 ? 0 : cut % rows.length;
+        const kpiOptions = { from: new Date(START + 200 * 24 * HOUR), to: asOf, activeWindowDays: 90 };
+        const a = createValueKpiAccumulator(kpiOptions);
+        const b = createValueKpiAccumulator(kpiOptions);
+        a.addAll(rows.slice(0, k));
+        b.addAll(rows.slice(k));
+        a.merge(b);
+        expect(a.result()).toEqual(valueKpis(rows, kpiOptions));
+        const cohortOptions = { by: 'month' as const, asOf, timeZone };
+        const c = createCohortTableAccumulator(cohortOptions);
+        const d = createCohortTableAccumulator(cohortOptions);
+        c.addAll(rows.slice(k));
+        d.addAll(rows.slice(0, k));
+        c.merge(d);
+        expect(c.result()).toEqual(cohortTable(rows, cohortOptions));
+      }),
+    );
+  });
+
+  it('refuse to merge accumulators with other settings', () => {
+    const kpi = createValueKpiAccumulator({ from: new Date(START), to: asOf });
+    expect(() => kpi.merge(createValueKpiAccumulator({ from: new Date(START), to: asOf, activeWindowDays: 30 }))).toThrow(/same period/);
+    const cohort = createCohortTableAccumulator({ by: 'month', asOf });
+    expect(() => cohort.merge(createCohortTableAccumulator({ by: 'week', asOf }))).toThrow(/same period/);
   });
 });
 
