@@ -207,7 +207,7 @@ export function generateInteractions(run: SampleRun, streams: SampleStreams): vo
       while (ci < clicks.length && (clicks[ci] ?? Infinity) <= placed) ci++;
       const lastClick = ci > 0 ? (clicks[ci - 1] ?? -Infinity) : -Infinity;
       const attributed = placed - lastClick <= 3 * MS_PER_DAY ? clickCampaigns[ci - 1] : undefined;
-      if (sc === 'store') event(run, p, seconds(placed - r.int(5, 40) * 60_000), 'Store Visited', 'in_store', 'point_of_sale', 'inbound', undefined, undefined);
+      if (sc === 'store') event(run, p, Math.max(run.from, seconds(placed - r.int(5, 40) * 60_000)), 'Store Visited', 'in_store', 'point_of_sale', 'inbound', undefined, undefined);
       else if ((sc === 'web' || sc === 'app') && o.subscriptionId === undefined && (attributed !== undefined || r.chance(0.25))) {
         const t = seconds(placed - r.next() * 2 * MS_PER_DAY);
         if (t > p.createdAt) event(run, p, t, 'Product Viewed', sc === 'app' ? 'in_app' : 'web', 'website_app', 'inbound', attributed, undefined);
