@@ -3,14 +3,15 @@
  * the resulting predicate runs over millions of profiles without re-reading the document.
  *
  * No `eval`, no `new Function`: every node is a closure over pre-computed constants. Every property
- * lookup is an own-property lookup (`Object.prototype.hasOwnProperty`), so a subject's prototype chain
- * (`toString`, getters of a class, a polluted `Object.prototype`) is never read.
+ * lookup is an own-property lookup (`Object.prototype.hasOwnProperty`), so what a subject inherits
+ * (`toString`, a getter of its class, a polluted `Object.prototype`) never counts as a fact.
  *
  * @module
  */
 import { TZDate, tz } from '@date-fns/tz';
 import { subMonths, subYears } from 'date-fns';
 import { JornadaError } from '../core/errors.js';
+import { hashString32 } from '../core/random.js';
 import { MS_PER_DAY } from '../core/time.js';
 import {
   childNodes,
@@ -48,6 +49,84 @@ export interface CompileConditionOptions {
 const hasOwn = Object.prototype.hasOwnProperty;
 
 type Getter = (subject: unknown) => unknown;
+type Rec = Record<string, unknown>;
+type Reader = (s: Rec) => unknown;
+
+// Sixteen identical one-line readers. V8 keeps one inline cache per function literal, shared by every
+// closure made from it, so a single `(s) => s[k]` reading many different keys goes megamorphic and
+// slow. Spreading keys over several literals (by a stable hash of the key) keeps each cache nearly
+// monomorphic: a property read costs about what `p.monetary` costs in hand-written code.
+const READER_SITES: ReadonlyArray<(k: string) => Reader> = [
+  (k) => (s) => s[k], (k) => (s) => s[k], (k) => (s) => s[k], (k) => (s) => s[k],
+  (k) => (s) => s[k], (k) => (s) => s[k], (k) => (s) => s[k], (k) => (s) => s[k],
+  (k) => (s) => s[k], (k) => (s) => s[k], (k) => (s) => s[k], (k) => (s) => s[k],
+  (k) => (s) => s[k], (k) => (s) => s[k], (k) => (s) => s[k], (k) => (s) => s[k],
+];
+
+function readerFor(k: string): Reader {
+  return (READER_SITES[hashString32(k) % READER_SITES.length] as (k: string) => Reader)(k);
+}
+
+type NumericSite = (k: string, op: number, a: number, b: number) => Compiled;
+
+// Eight identical numeric comparisons, for the same reason and spread the same way as the readers:
+// a number read through a shared, megamorphic site (or returned from a reader that is not inlined)
+// is boxed into a fresh heap number on every read; read and compared in one function with a
+// monomorphic site, it is not. op: 0 gt, 1 gte, 2 lt, 3 lte, 4 between [a, b].
+const NUMERIC_SITES: readonly NumericSite[] = [
+  (k, op, a, b) => (s) => {
+    if (typeof s !== 'object' || s === null) return false;
+    const v = (s as Rec)[k];
+    if (typeof v !== 'number') return false;
+    return (op === 0 ? v > a : op === 1 ? v >= a : op === 2 ? v < a : op === 3 ? v <= a : v >= a && v <= b) && hasOwn.call(s, k);
+  },
+  (k, op, a, b) => (s) => {
+    if (typeof s !== 'object' || s === null) return false;
+    const v = (s as Rec)[k];
+    if (typeof v !== 'number') return false;
+    return (op === 0 ? v > a : op === 1 ? v >= a : op === 2 ? v < a : op === 3 ? v <= a : v >= a && v <= b) && hasOwn.call(s, k);
+  },
+  (k, op, a, b) => (s) => {
+    if (typeof s !== 'object' || s === null) return false;
+    const v = (s as Rec)[k];
+    if (typeof v !== 'number') return false;
+    return (op === 0 ? v > a : op === 1 ? v >= a : op === 2 ? v < a : op === 3 ? v <= a : v >= a && v <= b) && hasOwn.call(s, k);
+  },
+  (k, op, a, b) => (s) => {
+    if (typeof s !== 'object' || s === null) return false;
+    const v = (s as Rec)[k];
+    if (typeof v !== 'number') return false;
+    return (op === 0 ? v > a : op === 1 ? v >= a : op === 2 ? v < a : op === 3 ? v <= a : v >= a && v <= b) && hasOwn.call(s, k);
+  },
+  (k, op, a, b) => (s) => {
+    if (typeof s !== 'object' || s === null) return false;
+    const v = (s as Rec)[k];
+    if (typeof v !== 'number') return false;
+    return (op === 0 ? v > a : op === 1 ? v >= a : op === 2 ? v < a : op === 3 ? v <= a : v >= a && v <= b) && hasOwn.call(s, k);
+  },
+  (k, op, a, b) => (s) => {
+    if (typeof s !== 'object' || s === null) return false;
+    const v = (s as Rec)[k];
+    if (typeof v !== 'number') return false;
+    return (op === 0 ? v > a : op === 1 ? v >= a : op === 2 ? v < a : op === 3 ? v <= a : v >= a && v <= b) && hasOwn.call(s, k);
+  },
+  (k, op, a, b) => (s) => {
+    if (typeof s !== 'object' || s === null) return false;
+    const v = (s as Rec)[k];
+    if (typeof v !== 'number') return false;
+    return (op === 0 ? v > a : op === 1 ? v >= a : op === 2 ? v < a : op === 3 ? v <= a : v >= a && v <= b) && hasOwn.call(s, k);
+  },
+  (k, op, a, b) => (s) => {
+    if (typeof s !== 'object' || s === null) return false;
+    const v = (s as Rec)[k];
+    if (typeof v !== 'number') return false;
+    return (op === 0 ? v > a : op === 1 ? v >= a : op === 2 ? v < a : op === 3 ? v <= a : v >= a && v <= b) && hasOwn.call(s, k);
+  },
+];
+
+function numericLeaf(k: string, op: number, a: number, b: number): Compiled {
+  return (NUMERIC_SITES[hashString32(k) % NUMERIC_SITES.length] as NumericSite)(k, op, a, b);
+}
 type Compiled = (subject: unknown, asOf: Date) => boolean;
 
 /**
@@ -61,15 +140,18 @@ export function factGetter(path: FactPath): Getter {
   const keys = factPathSegments(path);
   if (keys.length === 1) {
     const k = keys[0] as string;
-    return (s) => (typeof s === 'object' && s !== null && hasOwn.call(s, k) ? (s as Record<string, unknown>)[k] : undefined);
+    const read = readerFor(k);
+    return (s) => (typeof s === 'object' && s !== null && hasOwn.call(s, k) ? read(s as Rec) : undefined);
   }
   if (keys.length === 2) {
     const k0 = keys[0] as string;
     const k1 = keys[1] as string;
+    const read0 = readerFor(k0);
+    const read1 = readerFor(k1);
     return (s) => {
       if (typeof s !== 'object' || s === null || !hasOwn.call(s, k0)) return undefined;
-      const v = (s as Record<string, unknown>)[k0];
-      return typeof v === 'object' && v !== null && hasOwn.call(v, k1) ? (v as Record<string, unknown>)[k1] : undefined;
+      const v = read0(s as Rec);
+      return typeof v === 'object' && v !== null && hasOwn.call(v, k1) ? read1(v as Rec) : undefined;
     };
   }
   return (s) => {
@@ -249,9 +331,90 @@ function daysToAnniversary(todayYear: number, todayEpochDay: number, year: numbe
   return d - todayEpochDay;
 }
 
+type Leaf = Exclude<ConditionNode, { all: unknown } | { any: unknown } | { not: unknown } | { count: unknown }>;
+
+/**
+ * Fused closures for the most common leaves on a one-step path: the read, the test and the own-property
+ * check in one function, so that a rule costs one call per node (a call through a closure cannot be
+ * inlined when the same call site sees many closures). The value is read first and its ownership
+ * checked only when the test would pass: a value found on the prototype chain is still never used, as
+ * every positive test fails on a missing value. Same semantics as the general path.
+ */
+function fastLeaf(k: string, n: Leaf): Compiled | undefined {
+  const read = readerFor(k);
+  switch (n.op) {
+    case 'eq':
+    case 'ne': {
+      const x = n.value;
+      if (typeof x === 'string' && !Number.isNaN(instantOf(x))) return undefined;
+      if (n.op === 'eq') return (s) => typeof s === 'object' && s !== null && read(s as Rec) === x && hasOwn.call(s, k);
+      return (s) => !(typeof s === 'object' && s !== null && read(s as Rec) === x && hasOwn.call(s, k));
+    }
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte': {
+      const x = n.value;
+      if (typeof x !== 'number') return undefined;
+      return numericLeaf(k, n.op === 'gt' ? 0 : n.op === 'gte' ? 1 : n.op === 'lt' ? 2 : 3, x, x);
+    }
+    case 'between': {
+      const [lo, hi] = n.value;
+      if (typeof lo !== 'number' || typeof hi !== 'number') return undefined;
+      return numericLeaf(k, 4, lo, hi);
+    }
+    case 'in':
+    case 'notIn': {
+      const list = n.value;
+      if (list.length > 8 || list.some((x) => typeof x === 'string' && !Number.isNaN(instantOf(x)))) return undefined;
+      const positive = n.op === 'in';
+      return (s) => {
+        if ((typeof s !== 'object' || s === null)) return !positive;
+        const v = read(s as Rec);
+        for (let i = 0; i < list.length; i++) if (list[i] === v) return hasOwn.call(s, k) === positive;
+        return !positive;
+      };
+    }
+    case 'exists':
+      return (s) => {
+        if ((typeof s !== 'object' || s === null)) return false;
+        const v = read(s as Rec);
+        return v !== undefined && v !== null && hasOwn.call(s, k);
+      };
+    case 'withinLast':
+    case 'moreThanAgo': {
+      const ms = unitMs(n.unit);
+      if (Number.isNaN(ms)) return undefined;
+      const span = n.amount * ms;
+      if (n.op === 'withinLast') {
+        return (s, asOf) => {
+          if ((typeof s !== 'object' || s === null)) return false;
+          const v = read(s as Rec);
+          const t = v instanceof Date ? v.getTime() : instantOf(v);
+          const at = asOf.getTime();
+          return t >= at - span && t <= at && hasOwn.call(s, k);
+        };
+      }
+      return (s, asOf) => {
+        if ((typeof s !== 'object' || s === null)) return false;
+        const v = read(s as Rec);
+        const t = v instanceof Date ? v.getTime() : instantOf(v);
+        return t < asOf.getTime() - span && hasOwn.call(s, k);
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
 function compileFactNode(node: ConditionNode & { fact: FactPath }, defaultZone: string): Compiled {
+  const n = node as Leaf;
+  const keys = factPathSegments(node.fact);
+  if (keys.length === 1) {
+    const fast = fastLeaf(keys[0] as string, n);
+    if (fast !== undefined) return fast;
+  }
   const get = factGetter(node.fact);
-  const n = node as Exclude<ConditionNode, { all: unknown } | { any: unknown } | { not: unknown } | { count: unknown }>;
   switch (n.op) {
     case 'eq': {
       const test = equalsLiteral(n.value);
@@ -381,6 +544,14 @@ function compileNode(node: ConditionNode, defaultZone: string): Compiled {
       const [a, b, c] = parts as [Compiled, Compiled, Compiled];
       return (s, d) => a(s, d) && b(s, d) && c(s, d);
     }
+    if (parts.length === 4) {
+      const [a, b, c, e] = parts as [Compiled, Compiled, Compiled, Compiled];
+      return (s, d) => a(s, d) && b(s, d) && c(s, d) && e(s, d);
+    }
+    if (parts.length === 5) {
+      const [a, b, c, e, f] = parts as [Compiled, Compiled, Compiled, Compiled, Compiled];
+      return (s, d) => a(s, d) && b(s, d) && c(s, d) && e(s, d) && f(s, d);
+    }
     return (s, d) => {
       for (let i = 0; i < parts.length; i++) if (!(parts[i] as Compiled)(s, d)) return false;
       return true;
@@ -397,6 +568,14 @@ function compileNode(node: ConditionNode, defaultZone: string): Compiled {
     if (parts.length === 3) {
       const [a, b, c] = parts as [Compiled, Compiled, Compiled];
       return (s, d) => a(s, d) || b(s, d) || c(s, d);
+    }
+    if (parts.length === 4) {
+      const [a, b, c, e] = parts as [Compiled, Compiled, Compiled, Compiled];
+      return (s, d) => a(s, d) || b(s, d) || c(s, d) || e(s, d);
+    }
+    if (parts.length === 5) {
+      const [a, b, c, e, f] = parts as [Compiled, Compiled, Compiled, Compiled, Compiled];
+      return (s, d) => a(s, d) || b(s, d) || c(s, d) || e(s, d) || f(s, d);
     }
     return (s, d) => {
       for (let i = 0; i < parts.length; i++) if ((parts[i] as Compiled)(s, d)) return true;
