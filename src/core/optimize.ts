@@ -34,7 +34,10 @@ export interface OptimizeResult {
   iterations: number;
   /** Objective evaluations. */
   evaluations: number;
-  /** Whether the stopping test was met (gradient for BFGS, simplex size for Nelder–Mead). */
+  /**
+   * Whether the stopping test was met: for BFGS the gradient test, or (at the noise floor of f, where no
+   * step can decrease it any more) a gradient within 100× the tolerance; for Nelder–Mead the simplex size.
+   */
   converged: boolean;
   /** Why the method stopped. */
   message: string;
@@ -192,7 +195,13 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: BfgsO
       a *= 2;
     }
     if (!Number.isFinite(accepted)) {
-      message = 'line search failed to find a lower point';
+      // At the noise floor of f no step can decrease it: accept when the expected decrease −gᵀd is below
+      // what f's rounding can resolve and the gradient is within 100× the tolerance.
+      const gn = normInf(g);
+      if (-d0 <= 1e-11 * Math.max(1, Math.abs(fx)) && gn <= 100 * gtol) {
+        converged = true;
+        message = 'at machine precision: no further decrease possible, gradient within 100× tolerance';
+      } else message = 'line search failed to find a lower point';
       break;
     }
     // Evaluate at the accepted step (cheap relative to a fit, keeps the code simple and exact).

@@ -117,8 +117,8 @@ function logLikelihoodOne(p: BgBbParams, x: number, tx: number, n: number, lbAB:
 }
 
 /**
- * Fits the BG/BB model by maximum likelihood on (x, t_x, n) patterns with weights; parameters in log
- * space, gradient by central differences.
+ * Fits the BG/BB model by maximum likelihood on (x, t_x, n) patterns with weights (identical patterns
+ * are collapsed first); parameters in log space, gradient by central differences.
  *
  * @param patterns - Rows `{ frequency, recency, periods, weight? }` (e.g. `donations.csv`).
  * @param options - L2 penalty, tolerances, starting values.
@@ -134,7 +134,17 @@ function logLikelihoodOne(p: BgBbParams, x: number, tx: number, n: number, lbAB:
  * @category Probabilistic CLV
  */
 export function fitBgBb(patterns: Iterable<BgBbPattern>, options: BgBbFitOptions = {}): BgBbFit {
-  const rows = readPatterns(patterns).filter((r) => (r.weight ?? 1) > 0);
+  // Collapse identical (x, t_x, n) patterns into weights.
+  const byKey = new Map<string, { frequency: number; recency: number; periods: number; weight: number }>();
+  for (const r of readPatterns(patterns)) {
+    const w = r.weight ?? 1;
+    if (w === 0) continue;
+    const key = `${r.frequency},${r.recency},${r.periods}`;
+    const seen = byKey.get(key);
+    if (seen === undefined) byKey.set(key, { frequency: r.frequency, recency: r.recency, periods: r.periods, weight: w });
+    else seen.weight += w;
+  }
+  const rows = [...byKey.values()];
   let total = 0;
   let maxN = 0;
   for (const r of rows) {
