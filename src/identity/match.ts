@@ -321,16 +321,18 @@ export function matchNormalized(recs: readonly NormalizedCustomerRecord[], cfg: 
 
   // 1. Deterministic keys, by priority.
   for (const rule of cfg.keys) {
-    const groups = new Map<string, number[]>();
+    // Singletons stay plain numbers: most keys are unique, and an array each would be garbage.
+    const groups = new Map<string, number | number[]>();
     for (let i = 0; i < n; i++) {
       const k = keyOf(recs[i] as NormalizedCustomerRecord, rule.type);
       if (k === undefined) continue;
       const g = groups.get(k);
-      if (g === undefined) groups.set(k, [i]);
+      if (g === undefined) groups.set(k, i);
+      else if (typeof g === 'number') groups.set(k, [g, i]);
       else g.push(i);
     }
     for (const [value, g] of groups) {
-      if (g.length < 2) continue;
+      if (typeof g === 'number') continue;
       if (g.length > rule.max) {
         noisyKeys.push({ type: rule.type, value, records: g.length });
         continue;
@@ -374,27 +376,27 @@ export function matchNormalized(recs: readonly NormalizedCustomerRecord[], cfg: 
   let largestBlock = 0;
   let windowedBlocks = 0;
   if (cfg.fuzzy) {
-    const blocks = new Map<string, number[]>();
+    const blocks = new Map<string, number | number[]>();
     const add = (key: string, i: number): void => {
       const b = blocks.get(key);
-      if (b === undefined) blocks.set(key, [i]);
+      if (b === undefined) blocks.set(key, i);
+      else if (typeof b === 'number') blocks.set(key, [b, i]);
       else b.push(i);
     };
+    // A fuzzy link needs a strongly agreeing field (exact postal code, full birth date, phone or e-mail key;
+    // the last two already linked by keys unless noisy), so blocking on those fields loses no link and
+    // keeps blocks small as the base grows (the birth date goes with the name's initial: a base of a
+    // million people shares each date among about fifty). Two more keys feed the review list: the phonetic name within
+    // the postal sector (first three CEP digits), and the e-mail user at another provider.
     for (let i = 0; i < n; i++) {
       const r = recs[i] as NormalizedCustomerRecord;
       if (r.nameKey.length === 0) continue;
-      const initial = r.nameKey.charAt(0);
-      if (r.phoneticKey.length > 0) add(`n|${r.phoneticKey}`, i);
-      const words = r.nameKey.split(' ');
-      const firstWord = words[0] ?? '';
-      const lastWord = words[words.length - 1] ?? '';
-      if (words.length > 1) add(`w|${firstWord.slice(0, 3)}|${lastWord.slice(0, 3)}`, i);
-      if (r.postalCode !== undefined) add(`p|${r.postalCode.slice(0, 5)}|${initial}`, i);
+      if (r.postalCode !== undefined) add(`p|${r.postalCode}`, i);
       const bd = r.birthday;
-      if (bd !== undefined && bd.year !== undefined) add(`b|${bd.year}-${bd.month}-${bd.day}`, i);
+      if (bd !== undefined && bd.year !== undefined) add(`b|${bd.year}-${bd.month}-${bd.day}|${r.nameKey.charAt(0)}`, i);
+      if (r.phoneticKey.length > 0 && r.postalCode !== undefined) add(`n|${r.phoneticKey}|${r.postalCode.slice(0, 3)}`, i);
       const user = emailUser(r.emailKey);
       if (user !== undefined) add(`e|${user}`, i);
-      if (r.phone !== undefined) add(`t|${r.phone.slice(-8)}`, i);
     }
     const seen = new Set<number>();
     const compare = (i: number, j: number): void => {
@@ -443,13 +445,13 @@ export function matchNormalized(recs: readonly NormalizedCustomerRecord[], cfg: 
       const link = (s >= cfg.high && strong >= 1) || (s >= cfg.medium && strong >= 2) || strong >= 3;
       const entry = { nameScore: round3(s), agreements };
       if (link) tryUnion(i, j, 'fuzzy', entry);
-      else if (agreements.length >= 1 || s >= cfg.medium) {
+      else if (agreements.length >= 1) {
         review.push({ a: x.record.recordId, b: y.record.recordId, reason: 'fuzzy', ...entry });
       }
     };
     for (const members of blocks.values()) {
+      if (typeof members === 'number') continue;
       const size = members.length;
-      if (size < 2) continue;
       blockCount++;
       if (size > largestBlock) largestBlock = size;
       if (size <= cfg.maxBlock) {
@@ -558,15 +560,17 @@ export function prepareRecords(
     throw new JornadaError('INVALID_OPTION', 'defaultCountry must be BR, PT or US', { details: { defaultCountry: country } });
   }
   const blocked = blockedSet(options);
-  return { normalized: records.map((r) => normalizeRecordWith(r, country, blocked)), rejected };
+  const cache = new Map<string, string>();
+  return { normalized: records.map((r) => normalizeRecordWith(r, country, blocked, cache)), rejected };
 }
 
 /**
  * Finds the records that belong to one person. Records are first linked by deterministic keys in
  * priority order — valid CPF, e-mail match key, E.164 phone — skipping placeholder values and values
  * shared by more records than the key's limit; a phone or e-mail link is refused when both names are
- * known and clearly differ. Then names are compared with Jaro–Winkler within blocks (phonetic key of
- * first and last name, name prefixes, postal prefix + initial, birth date, e-mail user, phone tail):
+ * known and clearly differ. Then names are compared with Jaro–Winkler within blocks (postal code, birth
+ * date, phone, e-mail key, e-mail user, and the Portuguese phonetic key of first and last name within
+ * the postal sector):
  * a pair links at ≥ 0.92 with one strongly agreeing field (birth date, postal code, phone, e-mail key),
  * ≥ 0.88 with two, ≥ 0.70 with three, and never across different valid CPFs or different birthdays;
  * weaker evidence (same city, same e-mail user at another provider) only sends a pair to `review`. Links are transitive (union-find), but a link that would

@@ -135,6 +135,7 @@ function better(ctx: MergeContext, a: NormalizedCustomerRecord, b: NormalizedCus
 
 function choose<T>(ctx: MergeContext, cands: readonly Candidate<T>[], rule: SurvivorshipRule): { pick: Candidate<T>; distinct: number } | undefined {
   if (cands.length === 0) return undefined;
+  if (cands.length === 1) return { pick: cands[0] as Candidate<T>, distinct: 1 };
   const byKey = new Map<string, { count: number; best: Candidate<T> }>();
   for (const c of cands) {
     const e = byKey.get(c.key);
@@ -197,6 +198,7 @@ export function mergeConsentLogs(logs: Iterable<readonly Consent[] | undefined>)
       if (!byKey.has(k)) byKey.set(k, c);
     }
   }
+  if (byKey.size === 0) return [];
   const out = [...byKey.entries()];
   out.sort(([ka, a], [kb, b]) => {
     const d = a.recordedAt.getTime() - b.recordedAt.getTime();
@@ -223,7 +225,7 @@ function birthdayKey(b: PartialDate): string {
  */
 export function mergeNormalized(recs: readonly NormalizedCustomerRecord[], id: string, ctx: MergeContext): GoldenRecord {
   // Order-independent: work on the records sorted by id.
-  const sorted = [...recs].sort((a, b) => (a.record.recordId < b.record.recordId ? -1 : a.record.recordId > b.record.recordId ? 1 : 0));
+  const sorted = recs.length === 1 ? recs : [...recs].sort((a, b) => (a.record.recordId < b.record.recordId ? -1 : a.record.recordId > b.record.recordId ? 1 : 0));
   const lineage: FieldLineage[] = [];
   const trace = (field: string, rec: NormalizedCustomerRecord, rule: FieldLineage['rule'], candidates: number, distinctValues: number): void => {
     lineage.push({ field, recordId: rec.record.recordId, source: rec.record.source, rule, candidates, distinctValues });

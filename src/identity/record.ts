@@ -178,6 +178,7 @@ export function blockedSet(options: NormalizeOptions): ReadonlySet<string> | und
  * @param record - The raw record.
  * @param defaultCountry - Country of phones and addresses without one.
  * @param blocked - Extra blocked values, trimmed and lower-cased.
+ * @param cache - A memo of name and city normalisations shared across one batch (names repeat).
  * @returns The normalised record.
  * @internal
  */
@@ -185,7 +186,18 @@ export function normalizeRecordWith(
   record: CustomerRecord,
   defaultCountry: PhoneCountry,
   blocked: ReadonlySet<string> | undefined,
+  cache?: Map<string, string>,
 ): NormalizedCustomerRecord {
+  const memo = (kind: string, input: string, f: (s: string) => string): string => {
+    if (cache === undefined) return f(input);
+    const k = kind + input;
+    let v = cache.get(k);
+    if (v === undefined) {
+      v = f(input);
+      if (cache.size < 200_000) cache.set(k, v);
+    }
+    return v;
+  };
   const findings: QualityFinding[] = [];
   const id = record.recordId;
   const finding = (field: string, code: QualityFindingCode, reason: string, value: string): void => {
@@ -194,14 +206,14 @@ export function normalizeRecordWith(
   const out: NormalizedCustomerRecord = { record, nameKey: '', sortedNameKey: '', phoneticKey: '', phoneBlocked: false, findings };
 
   // Names.
-  let first = nonEmpty(record.firstName) ? normalizePersonName(record.firstName) : '';
+  let first = nonEmpty(record.firstName) ? memo('f', record.firstName, normalizePersonName) : '';
   // Family names are cased as the continuation of a name, so that a leading particle stays lower case.
-  let last = nonEmpty(record.lastName) ? normalizePersonName(`A ${record.lastName}`).slice(2) : '';
+  let last = nonEmpty(record.lastName) ? memo('l', record.lastName, (t) => normalizePersonName(`A ${t}`).slice(2)) : '';
   let full: string;
   if (first.length > 0 || last.length > 0) {
     full = first.length > 0 && last.length > 0 ? `${first} ${last}` : first || last;
   } else {
-    full = nonEmpty(record.fullName) ? normalizePersonName(record.fullName) : '';
+    full = nonEmpty(record.fullName) ? memo('f', record.fullName, normalizePersonName) : '';
     const space = full.indexOf(' ');
     first = space < 0 ? full : full.slice(0, space);
     last = space < 0 ? '' : full.slice(space + 1);
@@ -214,12 +226,13 @@ export function normalizeRecordWith(
       out.fullName = full;
       if (first.length > 0) out.firstName = first;
       if (last.length > 0) out.lastName = last;
-      out.nameKey = personNameKey(full);
+      out.nameKey = memo('k', full, personNameKey);
       const words = out.nameKey.split(' ');
       out.sortedNameKey = words.length > 1 ? [...words].sort().join(' ') : out.nameKey;
       const firstWord = words[0] ?? '';
       const lastWord = words[words.length - 1] ?? '';
-      out.phoneticKey = words.length > 1 ? `${phoneticKeyPt(firstWord)} ${phoneticKeyPt(lastWord)}` : phoneticKeyPt(firstWord);
+      const firstCode = memo('p', firstWord, phoneticKeyPt);
+      out.phoneticKey = words.length > 1 ? `${firstCode} ${memo('p', lastWord, phoneticKeyPt)}` : firstCode;
     }
   }
 
@@ -305,7 +318,7 @@ export function normalizeRecordWith(
     } else out.state = s;
   }
   if (nonEmpty(record.city)) {
-    const city = normalizePersonName(record.city);
+    const city = memo('c', record.city, normalizePersonName);
     if (city.length === 0 || /\d/.test(city)) finding('city', 'invalid', 'not_a_place', record.city);
     else out.city = city;
   }
