@@ -103,7 +103,8 @@ export type NpsCategoryName = 'promoter' | 'passive' | 'detractor';
  * A customer's profile as of a date: the facts conditions read. Every fact is a JSON value or a `Date`;
  * facts that do not apply are absent (not `null`), so `exists` tells them apart.
  *
- * Orders count when placed at or before `asOf` and not `cancelled` or `refunded`. Interactions and
+ * Orders count when placed at or before `asOf` and not `cancelled` or `refunded`; money facts add order
+ * totals as given, so pass the orders of one currency (or converted ones). Interactions and
  * survey answers count when at or before `asOf`. Windows ("last 90 days") end at `asOf` and span whole
  * 24-hour days. Whole days (`recencyDays`, `tenureDays`) are elapsed days rounded down.
  *
