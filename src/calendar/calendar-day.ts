@@ -10,7 +10,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { JornadaError } from '../core/errors.js';
-import { toDate } from '../core/time.js';
+import { InstantSchema } from '../model/common.js';
 
 /**
  * A local calendar day: what a wall calendar shows, without a time of day or a time zone. Which
@@ -41,6 +41,10 @@ export type Weekday = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday'
 /**
  * The weekdays in the order of `Date#getDay()` (Sunday = 0).
  *
+ * @example
+ * ```ts
+ * WEEKDAYS[calendarWeekday({ year: 2026, month: 11, day: 27 })]; //=> 'friday'
+ * ```
  * @category Calendar
  */
 export const WEEKDAYS: readonly Weekday[] = Object.freeze([
@@ -226,11 +230,64 @@ export function parseCalendarDay(text: string): CalendarDay {
     day < 1 ||
     day > daysInCalendarMonth(year, month)
   ) {
-    throw new JornadaError('INVALID_INPUT', `Invalid calendar day: ${String(text)}`, {
-      issues: [{ path: [], message: `not a calendar day YYYY-MM-DD between 1583 and 9999: ${String(text)}`, code: 'invalid_date' }],
+    throw new JornadaError('INVALID_INPUT', `Invalid calendar day: ${shownValue(text)}`, {
+      issues: [{ path: [], message: `not a calendar day YYYY-MM-DD between 1583 and 9999: ${shownValue(text)}`, code: 'invalid_date' }],
     });
   }
   return { year, month, day };
+}
+
+/**
+ * A value as text for an error message, without calling a user-supplied `toString` that may throw.
+ *
+ * @param value - Anything.
+ * @returns A short description.
+ * @internal
+ */
+export function shownValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || value === null || value === undefined) {
+    return String(value);
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
+/**
+ * Epoch milliseconds of an instant given at the edge: a valid `Date`, or an ISO-8601 date-time string
+ * **with** an offset or `Z` (a string without offset names no instant).
+ *
+ * @param value - The instant.
+ * @param path - Name of the argument or option, for the issue path.
+ * @returns Milliseconds since the epoch.
+ * @throws {JornadaError} `INVALID_INPUT` for anything else.
+ * @internal
+ */
+export function instantMs(value: unknown, path: string): number {
+  if (value instanceof Date) {
+    const t = value.getTime();
+    if (!Number.isNaN(t)) return t;
+  } else if (typeof value === 'string') {
+    const r = InstantSchema.safeParse(value);
+    if (r.success) return r.data.getTime();
+  }
+  throw new JornadaError('INVALID_INPUT', `Invalid ${path}: ${shownValue(value)}`, {
+    issues: [{ path: [path], message: 'must be a valid Date or an ISO-8601 date-time string with an offset or Z', code: 'invalid_date' }],
+  });
+}
+
+/**
+ * Checks that an options argument is an object.
+ *
+ * @param options - The options given.
+ * @returns Nothing; throws when they are not an object.
+ * @throws {JornadaError} `INVALID_OPTION` when `options` is not an object.
+ * @internal
+ */
+export function requireOptions(options: unknown): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new JornadaError('INVALID_OPTION', 'Options must be an object', { issues: [{ path: [], message: 'must be an object', code: 'invalid_type' }] });
+  }
 }
 
 const zoneCache = new Map<string, boolean>();
@@ -249,7 +306,7 @@ export function assertTimeZone(
   path: readonly (string | number)[] = ['timeZone'],
   code: 'INVALID_OPTION' | 'INVALID_INPUT' = 'INVALID_OPTION',
 ): string {
-  let ok = zoneCache.get(timeZone);
+  let ok = typeof timeZone === 'string' ? zoneCache.get(timeZone) : false;
   if (ok === undefined) {
     try {
       new Intl.DateTimeFormat('en-US', { timeZone });
@@ -260,8 +317,8 @@ export function assertTimeZone(
     if (zoneCache.size < 1024) zoneCache.set(timeZone, ok);
   }
   if (!ok) {
-    throw new JornadaError(code, `Unknown time zone: ${String(timeZone)}`, {
-      issues: [{ path, message: `not an IANA time zone: ${String(timeZone)}`, code: 'invalid_time_zone' }],
+    throw new JornadaError(code, `Unknown time zone: ${shownValue(timeZone)}`, {
+      issues: [{ path, message: `not an IANA time zone: ${shownValue(timeZone)}`, code: 'invalid_time_zone' }],
     });
   }
   return timeZone;
@@ -283,7 +340,7 @@ export function assertTimeZone(
  * @category Calendar
  */
 export function calendarDayInZone(instant: Date | string, timeZone: string): CalendarDay {
-  const t = toDate(instant, 'instant').getTime();
+  const t = instantMs(instant, 'instant');
   assertTimeZone(timeZone);
   return dayOfInstant(t, timeZone);
 }

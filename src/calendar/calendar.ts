@@ -12,6 +12,7 @@ import {
   calendarDaySerial,
   calendarWeekday,
   daysInCalendarMonth,
+  shownValue,
   type CalendarDay,
 } from './calendar-day.js';
 import { easterSundayUnchecked } from './easter.js';
@@ -250,14 +251,14 @@ export function customizeCalendar(calendar: Calendar, changes: CalendarChanges):
   const issues: JornadaIssue[] = [];
   const remove = new Set<string>();
   (changes.remove ?? []).forEach((id, i) => {
-    if (!base.byId.has(id)) issues.push({ path: ['remove', i], message: `unknown date id ${String(id)}`, code: 'unknown_id' });
+    if (!base.byId.has(id)) issues.push({ path: ['remove', i], message: `unknown date id ${shownValue(id)}`, code: 'unknown_id' });
     remove.add(id);
   });
   const replace = new Map<string, Sourced>();
   (changes.replace ?? []).forEach((d, i) => {
     const id = (d as { id?: unknown } | null)?.id;
     if (typeof id !== 'string' || !base.byId.has(id)) {
-      issues.push({ path: ['replace', i, 'id'], message: `no date with id ${String(id)} to replace`, code: 'unknown_id' });
+      issues.push({ path: ['replace', i, 'id'], message: `no date with id ${shownValue(id)} to replace`, code: 'unknown_id' });
     } else replace.set(id, { input: d, path: ['replace', i] });
   });
   const added = new Set<string>();
@@ -376,12 +377,12 @@ export function calendarDateInYear(calendar: Calendar, id: string, year: number)
   const c = compiledCalendar(calendar);
   const index = c.byId.get(id);
   if (index === undefined) {
-    throw new JornadaError('INVALID_OPTION', `No date with id ${String(id)} in the calendar`, {
-      issues: [{ path: ['id'], message: `unknown date id ${String(id)}`, code: 'unknown_id' }],
+    throw new JornadaError('INVALID_OPTION', `No date with id ${shownValue(id)} in the calendar`, {
+      issues: [{ path: ['id'], message: `unknown date id ${shownValue(id)}`, code: 'unknown_id' }],
     });
   }
   if (!Number.isInteger(year)) {
-    throw new JornadaError('INVALID_OPTION', `Year must be an integer, not ${String(year)}`, {
+    throw new JornadaError('INVALID_OPTION', `Year must be an integer, not ${shownValue(year)}`, {
       issues: [{ path: ['year'], message: 'must be an integer', code: 'invalid_type' }],
     });
   }

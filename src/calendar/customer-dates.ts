@@ -6,7 +6,6 @@
  * @module
  */
 import { JornadaError } from '../core/errors.js';
-import { toDate } from '../core/time.js';
 import type { Customer, PartialDate } from '../model/customer.js';
 import {
   MAX_CALENDAR_YEAR,
@@ -17,7 +16,10 @@ import {
   dayOfInstant,
   daysInCalendarMonth,
   formatCalendarDay,
+  instantMs,
   isGregorianLeapYear,
+  requireOptions,
+  shownValue,
   startOfDayInZone,
   type CalendarDay,
 } from './calendar-day.js';
@@ -106,15 +108,17 @@ export interface CustomerRangeOptions extends CustomerZoneOptions {
 }
 
 function customerZone(customer: CustomerDateSubject, options: CustomerZoneOptions | undefined): string {
+  if (options !== undefined) requireOptions(options);
   const own = customer.timeZone;
   if (own !== undefined) return assertTimeZone(own, ['timeZone'], 'INVALID_INPUT');
   return assertTimeZone(options?.defaultTimeZone ?? 'UTC', ['defaultTimeZone']);
 }
 
 function policyOf(options: CustomerRangeOptions): Feb29Policy {
+  requireOptions(options);
   const p = options.feb29 ?? 'feb28';
   if (p !== 'feb28' && p !== 'mar1') {
-    throw new JornadaError('INVALID_OPTION', `Invalid option feb29: ${String(p)}`, {
+    throw new JornadaError('INVALID_OPTION', `Invalid option feb29: ${shownValue(p)}`, {
       issues: [{ path: ['feb29'], message: "must be 'feb28' or 'mar1'" }],
     });
   }
@@ -229,8 +233,8 @@ function checkBirthday(b: PartialDate): PartialDate {
  */
 export function birthdayOccurrences(customer: CustomerDateSubject, options: CustomerRangeOptions): CustomerDateOccurrence[] {
   const policy = policyOf(options);
-  const from = toDate(options.from, 'from').getTime();
-  const to = toDate(options.to, 'to').getTime();
+  const from = instantMs(options.from, 'from');
+  const to = instantMs(options.to, 'to');
   const timeZone = customerZone(customer, options);
   if (customer.birthday === undefined) return [];
   const b = checkBirthday(customer.birthday);
@@ -261,8 +265,8 @@ export function birthdayOccurrences(customer: CustomerDateSubject, options: Cust
  */
 export function birthdaysInRange(customers: Iterable<CustomerDateSubject>, options: CustomerRangeOptions): CustomerDateOccurrence[] {
   const policy = policyOf(options);
-  const from = toDate(options.from, 'from').getTime();
-  const to = toDate(options.to, 'to').getTime();
+  const from = instantMs(options.from, 'from');
+  const to = instantMs(options.to, 'to');
   const defaultZone = assertTimeZone(options.defaultTimeZone ?? 'UTC', ['defaultTimeZone']);
   const ranges = new Map<string, [number, number] | undefined>();
   const found: { o: CustomerDateOccurrence; serial: number; order: number }[] = [];
@@ -291,13 +295,14 @@ function anniversaries(
   customerId: string,
   kind: CustomerDateKind,
   origin: Date | string,
+  originPath: string,
   timeZone: string,
   options: CustomerRangeOptions,
 ): CustomerDateOccurrence[] {
   const policy = policyOf(options);
-  const from = toDate(options.from, 'from').getTime();
-  const to = toDate(options.to, 'to').getTime();
-  const start = dayOfInstant(toDate(origin, 'origin').getTime(), timeZone);
+  const from = instantMs(options.from, 'from');
+  const to = instantMs(options.to, 'to');
+  const start = dayOfInstant(instantMs(origin, originPath), timeZone);
   const range = serialRange(timeZone, from, to);
   if (range === undefined) return [];
   return yearly(customerId, kind, start.month, start.day, start.year, range, timeZone, policy);
@@ -330,7 +335,7 @@ export function signupAnniversaries(customer: CustomerDateSubject, options: Cust
       issues: [{ path: ['createdAt'], message: 'required for signup anniversaries', code: 'invalid_type' }],
     });
   }
-  return anniversaries(customer.id, 'signup_anniversary', customer.createdAt, customerZone(customer, options), options);
+  return anniversaries(customer.id, 'signup_anniversary', customer.createdAt, 'createdAt', customerZone(customer, options), options);
 }
 
 /**
@@ -359,12 +364,12 @@ export function firstPurchaseAnniversaries(
 ): CustomerDateOccurrence[] {
   const timeZone = customerZone(customer, options);
   if (firstPurchaseAt === undefined) return [];
-  return anniversaries(customer.id, 'first_purchase_anniversary', firstPurchaseAt, timeZone, options);
+  return anniversaries(customer.id, 'first_purchase_anniversary', firstPurchaseAt, 'firstPurchaseAt', timeZone, options);
 }
 
 function checkDays(days: number): number {
   if (!Number.isInteger(days) || days < 0 || days > 36_600) {
-    throw new JornadaError('INVALID_OPTION', `Invalid number of days: ${String(days)}`, {
+    throw new JornadaError('INVALID_OPTION', `Invalid number of days: ${shownValue(days)}`, {
       issues: [{ path: ['days'], message: 'must be an integer in 0..36600', code: 'out_of_range' }],
     });
   }
@@ -397,7 +402,7 @@ export function daysAfterLastPurchase(
   options?: CustomerZoneOptions,
 ): CustomerDateOccurrence {
   const timeZone = customerZone(customer, options);
-  const t = toDate(lastPurchaseAt, 'lastPurchaseAt').getTime();
+  const t = instantMs(lastPurchaseAt, 'lastPurchaseAt');
   const serial = calendarDaySerial(dayOfInstant(t, timeZone)) + checkDays(days);
   return occurrence(customer.id, 'after_last_purchase', serial, timeZone, {});
 }
@@ -429,7 +434,7 @@ export function daysBeforeReplenishment(
   options?: CustomerZoneOptions,
 ): CustomerDateOccurrence {
   const timeZone = customerZone(customer, options);
-  const t = toDate(expectedAt, 'expectedAt').getTime();
+  const t = instantMs(expectedAt, 'expectedAt');
   const serial = calendarDaySerial(dayOfInstant(t, timeZone)) - checkDays(days);
   return occurrence(customer.id, 'before_replenishment', serial, timeZone, {});
 }

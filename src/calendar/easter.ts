@@ -5,7 +5,7 @@
  * @module
  */
 import { JornadaError } from '../core/errors.js';
-import { MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR, type CalendarDay } from './calendar-day.js';
+import { MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR, shownValue, type CalendarDay } from './calendar-day.js';
 
 /**
  * Easter Sunday of a Gregorian year, by the anonymous Gregorian algorithm (the "Meeus/Jones/Butcher"
@@ -27,7 +27,7 @@ import { MAX_CALENDAR_YEAR, MIN_CALENDAR_YEAR, type CalendarDay } from './calend
  */
 export function easterSunday(year: number): CalendarDay {
   if (!Number.isInteger(year) || year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) {
-    throw new JornadaError('INVALID_OPTION', `Easter is computed for Gregorian years 1583–9999, not ${String(year)}`, {
+    throw new JornadaError('INVALID_OPTION', `Easter is computed for Gregorian years 1583–9999, not ${shownValue(year)}`, {
       issues: [{ path: ['year'], message: 'must be an integer in 1583..9999', code: 'out_of_range' }],
     });
   }

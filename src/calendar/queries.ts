@@ -5,7 +5,6 @@
  * @module
  */
 import { JornadaError } from '../core/errors.js';
-import { toDate } from '../core/time.js';
 import {
   MAX_CALENDAR_YEAR,
   MIN_CALENDAR_YEAR,
@@ -14,7 +13,10 @@ import {
   calendarDaySerial,
   dayOfInstant,
   formatCalendarDay,
+  instantMs,
   parseCalendarDay,
+  requireOptions,
+  shownValue,
   startOfDayInZone,
   type CalendarDay,
 } from './calendar-day.js';
@@ -183,9 +185,10 @@ function occurrencesBetween(
  * @category Calendar
  */
 export function calendarOccurrences(calendar: Calendar, options: CalendarRangeOptions): CalendarOccurrence[] {
+  requireOptions(options);
   const timeZone = assertTimeZone(options.timeZone);
-  const from = toDate(options.from, 'from').getTime();
-  const to = toDate(options.to, 'to').getTime();
+  const from = instantMs(options.from, 'from');
+  const to = instantMs(options.to, 'to');
   const filter = compileFilter(options);
   if (to <= from) return [];
   const firstSerial = calendarDaySerial(dayOfInstant(from, timeZone));
@@ -214,8 +217,9 @@ export function calendarOccurrences(calendar: Calendar, options: CalendarRangeOp
  * @category Calendar
  */
 export function nextOccurrence(calendar: Calendar, after: Date | string, options: NextOccurrenceOptions): CalendarOccurrence | undefined {
+  requireOptions(options);
   const timeZone = assertTimeZone(options.timeZone);
-  const t = toDate(after, 'after').getTime();
+  const t = instantMs(after, 'after');
   const filter = compileFilter(options);
   const horizon = options.horizonYears ?? 10;
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > 1000) throw invalidOption('horizonYears', 'must be an integer in 1..1000');
@@ -253,7 +257,7 @@ export function nextOccurrence(calendar: Calendar, after: Date | string, options
  */
 export function daysUntil(asOf: Date | string, target: CalendarDay | string, timeZone: string): number {
   assertTimeZone(timeZone);
-  const t = toDate(asOf, 'asOf').getTime();
+  const t = instantMs(asOf, 'asOf');
   const day = typeof target === 'string' ? parseCalendarDay(target) : checkedDay(target);
   return calendarDaySerial(day) - calendarDaySerial(dayOfInstant(t, timeZone));
 }
@@ -262,6 +266,6 @@ function checkedDay(day: CalendarDay): CalendarDay {
   const iso =
     typeof day === 'object' && day !== null && Number.isInteger(day.year) && Number.isInteger(day.month) && Number.isInteger(day.day)
       ? formatCalendarDay(day)
-      : String(day);
+      : shownValue(day);
   return parseCalendarDay(iso);
 }

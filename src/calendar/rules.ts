@@ -29,6 +29,10 @@ export type CalendarDateKind = 'public_holiday' | 'optional_holiday' | 'commerci
 /**
  * Every {@link CalendarDateKind}, for runtime checks and menus.
  *
+ * @example
+ * ```ts
+ * CALENDAR_DATE_KINDS.includes('commercial'); //=> true
+ * ```
  * @category Calendar
  */
 export const CALENDAR_DATE_KINDS: readonly CalendarDateKind[] = Object.freeze([
@@ -289,6 +293,11 @@ const DefinitionSchema = z
  * are checked by {@link createCalendar}). Unknown keys are refused, so a typo such as `offset` for
  * `offsetDays` is an error rather than a silent zero.
  *
+ * @example
+ * ```ts
+ * CalendarDateDefinitionSchema.safeParse({ id: 'x', names: { en: 'X', 'pt-BR': 'X' }, kind: 'commercial',
+ *   country: 'BR', tags: [], rule: { type: 'fixed', month: 2, day: 30 } }).success; //=> false
+ * ```
  * @category Calendar
  */
 // The refinements make the output satisfy the interface (a fifth weekday carries mayBeAbsent: true),

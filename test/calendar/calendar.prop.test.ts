@@ -19,6 +19,7 @@ import {
   formatCalendarDay,
   nextOccurrence,
   parseCalendarDates,
+  parseCalendarDay as parseCalendarDayExport,
   type CalendarDateDefinition,
   type DateRule,
   type Weekday,
@@ -251,7 +252,7 @@ describe('birthdays never skip a year', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
@@ -332,7 +333,7 @@ describe('fuzzing the rule entry points: bad input gets INVALID_RULE with a path
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
@@ -358,5 +359,64 @@ describe('results do not depend on the machine time zone', () => {
     });
     for (const o of outputs.slice(1)) expect(o).toBe(outputs[0]);
     expect((outputs[0] ?? '').length).toBeGreaterThan(10_000);
+  });
+});
+
+describe('fuzzing the other entry points: results or a JornadaError, never a crash', () => {
+  function jornadaOrValue(fn: () => unknown): void {
+    try {
+      fn();
+    } catch (e) {
+      expect(isJornadaError(e), String(e)).toBe(true);
+      if (isJornadaError(e)) expect(['INVALID_INPUT', 'INVALID_OPTION', 'INVALID_RULE']).toContain(e.code);
+    }
+  }
+  // Instants within two centuries (a range of thousands of years is valid but returns a huge array),
+  // invalid dates and arbitrary strings.
+  const instantish = fc.oneof(
+    fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: false }),
+    fc.string(),
+    fc.constant('2026-05-10T00:00:00Z'),
+    fc.constant(new Date(Number.NaN)),
+  );
+
+  it('the widest instants JavaScript has are clamped to the years 1583–9999', () => {
+    const occ = calendarOccurrences(BR_CALENDAR, { from: new Date(-8.64e15), to: new Date(8.64e15), timeZone: 'UTC', ids: ['br.black_friday'] });
+    // One Black Friday per year from 1583 to 9999: 9999 − 1583 + 1 = 8417.
+    expect(occ).toHaveLength(8417);
+    expect(occ[0]?.day.year).toBe(1583);
+    expect(occ[occ.length - 1]?.day.year).toBe(9999);
+  });
+  const zoneish = fc.oneof(zoneArb, fc.string(), fc.constant(''));
+
+  it('parseCalendarDay accepts exactly the valid ISO days', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.date({ min: new Date('1583-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))), (text) => {
+        let parsed: ReturnType<typeof formatCalendarDay> | undefined;
+        try {
+          parsed = formatCalendarDay(parseCalendarDayExport(text));
+        } catch (e) {
+          expect(isJornadaError(e) && e.code).toBe('INVALID_INPUT');
+          return;
+        }
+        expect(parsed).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('queries and customer dates on arbitrary options', () => {
+    fc.assert(
+      fc.property(instantish, instantish, zoneish, fc.anything(), (from, to, zone, junk) => {
+        jornadaOrValue(() => calendarOccurrences(BR_CALENDAR, { from: from as Date, to: to as Date, timeZone: zone }));
+        jornadaOrValue(() => nextOccurrence(BR_CALENDAR, from as Date, { timeZone: zone, horizonYears: 1 }));
+        jornadaOrValue(() => calendarOccurrences(BR_CALENDAR, { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', timeZone: 'UTC', tags: junk as string[] }));
+        jornadaOrValue(() =>
+          birthdayOccurrences({ id: 'c', birthday: junk as PartialDate, timeZone: zone }, { from: from as Date, to: to as Date }),
+        );
+        jornadaOrValue(() => birthdayOccurrences({ id: 'c', birthday: { month: 5, day: 10 } }, { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z', feb29: junk as 'feb28' }));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -126,6 +126,14 @@ describe('calendarOccurrences', () => {
     expect(calendarOccurrences(BR_CALENDAR, { from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z', timeZone: 'UTC' })).toEqual([]);
     expect(code(() => calendarOccurrences(BR_CALENDAR, { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', timeZone: 'Mars/Olympus' }))).toBe('INVALID_OPTION');
     expect(code(() => calendarOccurrences(BR_CALENDAR, { from: 'soon', to: '2026-02-01T00:00:00Z', timeZone: 'UTC' }))).toBe('INVALID_INPUT');
+    // A date-only string names no instant (UTC midnight? local midnight?): refused, with the option's path.
+    try {
+      calendarOccurrences(BR_CALENDAR, { from: '2026-01-01', to: '2026-02-01T00:00:00Z', timeZone: 'UTC' });
+      expect.unreachable();
+    } catch (e) {
+      expect(isJornadaError(e) && [e.code, e.issues[0]?.path]).toEqual(['INVALID_INPUT', ['from']]);
+    }
+    expect(code(() => calendarOccurrences(BR_CALENDAR, undefined as never))).toBe('INVALID_OPTION');
     expect(
       code(() => calendarOccurrences(BR_CALENDAR, { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', timeZone: 'UTC', kinds: 'commercial' as never })),
     ).toBe('INVALID_OPTION');
