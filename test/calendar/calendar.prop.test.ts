@@ -195,6 +195,29 @@ describe('occurrences', () => {
     );
   });
 
+  it('find dates whose offsets cross New Year (generated calendars with offsets up to ±366 days)', () => {
+    fc.assert(
+      fc.property(chainCalendarArb, fc.integer({ min: 1995, max: 2060 }), fc.integer({ min: 1, max: 500 }), (defs, year, days) => {
+        const cal = createCalendar(defs);
+        const from = Date.UTC(year, 0, 1);
+        const to = from + days * DAY_MS;
+        const got = calendarOccurrences(cal, { from: new Date(from), to: new Date(to), timeZone: 'UTC' }).map((o) => `${o.id}|${o.isoDate}`);
+        // Brute force: every rule-year whose day could reach the range (the chains add at most 366 + 4 × 40 days).
+        const expected: string[] = [];
+        for (const d of defs) {
+          for (let y = year - 3; y <= year + 4; y++) {
+            const day = calendarDateInYear(cal, d.id, y);
+            if (day === undefined) continue;
+            const t = Date.UTC(day.year, day.month - 1, day.day);
+            if (t >= from && t < to) expected.push(`${d.id}|${formatCalendarDay(day)}`);
+          }
+        }
+        expect([...got].sort()).toEqual(expected.sort());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('nextOccurrence is the first occurrence of the following days', () => {
     fc.assert(
       fc.property(instantArb, zoneArb, fc.boolean(), (t, zone, inclusive) => {
