@@ -57,7 +57,7 @@ export interface CalibrationHoldoutSummary extends TransactionSummary {
  *
  * @category Value
  */
-export interface CalibrationHoldoutSplit {
+export interface CalibrationHoldoutResult {
   /** The unit of recency, T and durations. */
   unit: ValueTimeUnit;
   /** Time zone of the calendar days. */
@@ -103,7 +103,7 @@ export interface CalibrationHoldoutSplit {
  * ```
  * @category Value
  */
-export function calibrationHoldoutSplit(input: Iterable<ValueInput>, options: CalibrationHoldoutOptions): CalibrationHoldoutSplit {
+export function calibrationHoldoutSplit(input: Iterable<ValueInput>, options: CalibrationHoldoutOptions): CalibrationHoldoutResult {
   if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options are required');
   const unit = options.unit;
   if (unit !== 'days' && unit !== 'weeks') {

@@ -44,7 +44,7 @@ export interface HistoricalCustomerValue {
  *
  * @category Value
  */
-export interface HistoricalClv {
+export interface HistoricalClvResult {
   /** End of observation. */
   asOf: Date;
   /** The margin rate applied. */
@@ -85,7 +85,7 @@ interface ValueState {
  * ```
  * @category Value
  */
-export function historicalClv(input: Iterable<ValueInput>, options: HistoricalClvOptions): HistoricalClv {
+export function historicalClv(input: Iterable<ValueInput>, options: HistoricalClvOptions): HistoricalClvResult {
   if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options with asOf are required');
   const asOfMs = instantOption(options.asOf, 'asOf');
   const marginRate = options.marginRate ?? 1;

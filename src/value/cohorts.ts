@@ -84,7 +84,7 @@ export interface CohortRow {
  *
  * @category Value
  */
-export interface CohortTable {
+export interface CohortTableResult {
   /** The period. */
   by: CohortPeriod;
   /** Time zone of the calendar. */
@@ -176,7 +176,7 @@ function periodScheme(by: CohortPeriod, weekStartsOn: number): PeriodScheme {
  * ```
  * @category Value
  */
-export function cohortTable(input: Iterable<ValueInput>, options: CohortTableOptions): CohortTable {
+export function cohortTable(input: Iterable<ValueInput>, options: CohortTableOptions): CohortTableResult {
   const acc = createCohortTableAccumulator(options);
   acc.addAll(input);
   return acc.result();
@@ -196,7 +196,7 @@ export interface CohortTableAccumulator {
   /** Adds everything another accumulator with the same period, `asOf`, zone and week start has seen. */
   merge(other: CohortTableAccumulator): void;
   /** The cohort table of what was added. */
-  result(): CohortTable;
+  result(): CohortTableResult;
   /** Rows read, kept and left out so far. */
   readonly skipped: TransactionSkipCounts;
 }
@@ -322,7 +322,7 @@ interface CohortSettings {
   scheme: PeriodScheme;
 }
 
-function buildCohortTable(rows: CohortRows, settings: CohortSettings, skipped: TransactionSkipCounts): CohortTable {
+function buildCohortTable(rows: CohortRows, settings: CohortSettings, skipped: TransactionSkipCounts): CohortTableResult {
   const { by, timeZone, asOfMs, asOfKey, scheme } = settings;
   const { firstKey, rowCustomer, rowKey, rowAmount } = rows;
   let minKey = asOfKey;

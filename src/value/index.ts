@@ -32,11 +32,11 @@ export type {
   TransactionSummaryAccumulator,
 } from './summary.js';
 export { calibrationHoldoutSplit } from './calibration-holdout.js';
-export type { CalibrationHoldoutOptions, CalibrationHoldoutSummary, CalibrationHoldoutSplit } from './calibration-holdout.js';
+export type { CalibrationHoldoutOptions, CalibrationHoldoutSummary, CalibrationHoldoutResult } from './calibration-holdout.js';
 export { valueKpis, createValueKpiAccumulator, subscriptionRevenueRetention } from './kpis.js';
-export type { ValueKpiOptions, ValueKpis, ValueKpiAccumulator, RevenueRetentionOptions, RevenueRetention } from './kpis.js';
+export type { ValueKpiOptions, ValueKpiReport, ValueKpiAccumulator, RevenueRetentionOptions, RevenueRetention } from './kpis.js';
 export { cohortTable, createCohortTableAccumulator } from './cohorts.js';
-export type { CohortPeriod, CohortTableOptions, CohortPeriodColumn, CohortRow, CohortTable, CohortTableAccumulator } from './cohorts.js';
+export type { CohortPeriod, CohortTableOptions, CohortPeriodColumn, CohortRow, CohortTableResult, CohortTableAccumulator } from './cohorts.js';
 export { kaplanMeier, kaplanMeierSurvivalAt, subscriptionLifetimes } from './survival.js';
 export type {
   SurvivalObservation,
@@ -49,11 +49,11 @@ export { interPurchaseIntervals, expectedNextPurchase } from './replenishment.js
 export type {
   InterPurchaseOptions,
   CustomerPurchaseIntervals,
-  InterPurchaseIntervals,
+  InterPurchaseIntervalsResult,
   ExpectedNextPurchaseOptions,
   ReplenishmentStatus,
-  ExpectedNextPurchase,
+  NextPurchaseForecast,
 } from './replenishment.js';
 export { historicalClv, simpleClv } from './clv.js';
-export type { HistoricalClvOptions, HistoricalCustomerValue, HistoricalClv, SimpleClvInputs } from './clv.js';
+export type { HistoricalClvOptions, HistoricalCustomerValue, HistoricalClvResult, SimpleClvInputs } from './clv.js';
 export * from './probabilistic/index.js';

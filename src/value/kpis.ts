@@ -41,7 +41,7 @@ export interface ValueKpiOptions extends TransactionInputOptions {
  *
  * @category Value
  */
-export interface ValueKpis {
+export interface ValueKpiReport {
   /** Start of the period (inclusive). */
   from: Date;
   /** End of the period (exclusive). */
@@ -115,7 +115,7 @@ interface CustomerKpiState {
  * ```
  * @category Value
  */
-export function valueKpis(input: Iterable<ValueInput>, options: ValueKpiOptions): ValueKpis {
+export function valueKpis(input: Iterable<ValueInput>, options: ValueKpiOptions): ValueKpiReport {
   const acc = createValueKpiAccumulator(options);
   acc.addAll(input);
   return acc.result();
@@ -135,7 +135,7 @@ export interface ValueKpiAccumulator {
   /** Adds everything another accumulator with the same period and window has seen. */
   merge(other: ValueKpiAccumulator): void;
   /** The KPIs of what was added. */
-  result(): ValueKpis;
+  result(): ValueKpiReport;
   /** Rows read, kept and left out so far. */
   readonly skipped: TransactionSkipCounts;
 }

@@ -49,7 +49,7 @@ export interface CustomerPurchaseIntervals {
  *
  * @category Value
  */
-export interface InterPurchaseIntervals {
+export interface InterPurchaseIntervalsResult {
   /** End of observation. */
   asOf: Date;
   /** Time zone of the calendar days. */
@@ -90,7 +90,7 @@ function quantileSorted(sorted: readonly number[], p: number): number {
  * ```
  * @category Value
  */
-export function interPurchaseIntervals(input: Iterable<ValueInput>, options: InterPurchaseOptions): InterPurchaseIntervals {
+export function interPurchaseIntervals(input: Iterable<ValueInput>, options: InterPurchaseOptions): InterPurchaseIntervalsResult {
   if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options with asOf are required');
   const asOfMs = instantOption(options.asOf, 'asOf');
   const timeZone = checkTimeZone(options.timeZone ?? 'UTC');
@@ -158,7 +158,7 @@ export type ReplenishmentStatus = 'upcoming' | 'due' | 'overdue';
  *
  * @category Value
  */
-export interface ExpectedNextPurchase {
+export interface NextPurchaseForecast {
   /** The customer. */
   customerId: string;
   /** Instant of the last purchase. */
@@ -209,7 +209,7 @@ export interface ExpectedNextPurchase {
  * ```
  * @category Value
  */
-export function expectedNextPurchase(input: Iterable<ValueInput>, options: ExpectedNextPurchaseOptions): ExpectedNextPurchase[] {
+export function expectedNextPurchase(input: Iterable<ValueInput>, options: ExpectedNextPurchaseOptions): NextPurchaseForecast[] {
   if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options with asOf are required');
   const minIntervals = options.minIntervals ?? 2;
   if (!Number.isInteger(minIntervals) || minIntervals < 1) {
@@ -219,7 +219,7 @@ export function expectedNextPurchase(input: Iterable<ValueInput>, options: Expec
   }
   const all = interPurchaseIntervals(input, options);
   const asOfMs = all.asOf.getTime();
-  const out: ExpectedNextPurchase[] = [];
+  const out: NextPurchaseForecast[] = [];
   for (const c of all.customers) {
     if (c.intervalsDays.length < minIntervals) continue;
     const sorted = [...c.intervalsDays].sort((a, b) => a - b);
