@@ -66,7 +66,7 @@ export function calendarSection(ctx: DemoContext): string {
       `expected about ${pct(WINDOW_DAYS / 365.2425)}); read in ${zones.size} time zone(s)`,
   );
   out.push(`    by month: ${[...byMonth].map(([m, n]) => `${m} ${int(n)}`).join(', ')}`);
-  if (byMonth.has(firstDay.slice(0, 7)) === false && [...byMonth.keys()].some((m) => m < firstDay.slice(0, 7))) {
+  if ([...byMonth.keys()].some((m) => m < firstDay.slice(0, 7))) {
     out.push('    (a customer in a zone west of São Paulo is still on the previous day when the window opens)');
   }
 
