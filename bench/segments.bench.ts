@@ -133,8 +133,10 @@ async function main(): Promise<void> {
   console.log(`profiles: ${N.toLocaleString('en-US')}; matches: hand ${expected}, jornada ${jornadaCount}, json-rules-engine ${jreCount}`);
   if (expected !== jornadaCount || expected !== jreCount) console.log('  WARNING: the three disagree');
   report('5-condition rule over 100,000 profiles (ratio to json-rules-engine)', [jre, compiled, hand]);
-  console.log(`\n  jornada is ×${(jre.medianMs / compiled.medianMs).toFixed(0)} faster than json-rules-engine (goal ≥ ×100)`);
-  console.log(`  jornada takes ×${(compiled.medianMs / hand.medianMs).toFixed(2)} the time of the hand-written predicate (goal ≤ ×2)`);
+  const best = (t: Timing): number => Math.min(...t.runs);
+  console.log(`\n  jornada is ×${(jre.medianMs / compiled.medianMs).toFixed(0)} faster than json-rules-engine (medians; goal ≥ ×100)`);
+  console.log(`  jornada takes ×${(compiled.medianMs / hand.medianMs).toFixed(2)} the time of the hand-written predicate (medians; goal ≤ ×2)`);
+  console.log(`  best runs (less exposed to other load on the machine): json-rules-engine ${best(jre).toFixed(1)} ms, jornada ${best(compiled).toFixed(2)} ms, hand-written ${best(hand).toFixed(2)} ms → ×${(best(jre) / best(compiled)).toFixed(0)} and ×${(best(compiled) / best(hand)).toFixed(2)}`);
   console.log(`  per profile: json-rules-engine ${((jre.medianMs * 1e6) / N).toFixed(0)} ns, jornada ${((compiled.medianMs * 1e6) / N).toFixed(1)} ns, hand-written ${((hand.medianMs * 1e6) / N).toFixed(1)} ns`);
 }
 
