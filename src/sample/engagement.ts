@@ -87,11 +87,15 @@ function event(
   camp: Campaign | undefined,
   properties: Record<string, JsonValue> | undefined,
 ): Interaction {
-  const e: Interaction = { id: '', customerId: p.customer.id, timestamp: new Date(t), event: name, direction };
-  if (channel !== undefined) e.channel = channel;
-  e.touchpoint = touchpoint;
-  if (camp !== undefined) e.campaign = camp;
-  if (properties !== undefined) e.properties = properties;
+  // Whole literals (one per shape) keep the objects compact: no properties added after creation.
+  let e: Interaction;
+  if (channel === undefined) {
+    e = { id: '', customerId: p.customer.id, timestamp: new Date(t), event: name, touchpoint, direction };
+    if (camp !== undefined) e.campaign = camp;
+  } else if (camp !== undefined) e = { id: '', customerId: p.customer.id, timestamp: new Date(t), event: name, channel, touchpoint, direction, campaign: camp };
+  else if (properties !== undefined) e = { id: '', customerId: p.customer.id, timestamp: new Date(t), event: name, channel, touchpoint, direction, properties };
+  else e = { id: '', customerId: p.customer.id, timestamp: new Date(t), event: name, channel, touchpoint, direction };
+  if (properties !== undefined && e.properties === undefined) e.properties = properties;
   run.interactions.push(e);
   return e;
 }
@@ -174,7 +178,7 @@ export function generateInteractions(run: SampleRun, streams: SampleStreams): vo
     }
     // Campaign sends: consent checked at the send time; newsletters only to active customers.
     let oi = 0;
-    // Newsletters stop after four e-mails in a row left unopened (suppression of the unengaged).
+    // Newsletters stop after three e-mails in a row left unopened (suppression of the unengaged).
     let ignored = 0;
     for (const s of sends) {
       if (s.brOnly && p.culture !== 'BR') continue;
@@ -185,7 +189,7 @@ export function generateInteractions(run: SampleRun, streams: SampleStreams): vo
       const t = seconds(base + r.next() * 2 * HOUR);
       if (t > run.to || !marketingAllowed(p, s.ch, t)) continue;
       if (s.newsletter) {
-        if (ignored >= 4) continue;
+        if (ignored >= 3) continue;
         while (oi < p.orders.length && (p.orders[oi]?.placedAt.getTime() ?? Infinity) <= t) oi++;
         const last = oi > 0 ? (p.orders[oi - 1]?.placedAt.getTime() ?? -Infinity) : -Infinity;
         if (t - last > 180 * MS_PER_DAY && t - p.createdAt > 90 * MS_PER_DAY) continue;

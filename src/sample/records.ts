@@ -193,7 +193,7 @@ export function generateRecords(
     const typing = styleFor(r, p.source);
     const updated = seconds(r.chance(0.3) ? p.createdAt + r.next() * (run.to - p.createdAt) : p.createdAt);
     const primary = typedRecord(r, p, recordId, typing, updated);
-    const signup = c.consents?.filter((x) => x.recordedAt.getTime() === p.createdAt);
+    const signup = c.consents?.filter((x) => x.purpose === 'marketing' && x.recordedAt.getTime() === p.createdAt);
     if (signup !== undefined && signup.length > 0) {
       primary.consents = signup.map((x): Consent => ({ ...x, recordedAt: new Date(x.recordedAt.getTime()), ...(x.expiresAt === undefined ? {} : { expiresAt: new Date(x.expiresAt.getTime()) }) }));
     }
