@@ -131,10 +131,14 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: BfgsO
     const dirNorm = normInf(dir);
     const alpha0 = firstStep ? Math.min(1, 1 / Math.max(dirNorm, 1e-300)) : 1;
 
+    let lastAlpha = NaN;
+    let lastF = NaN;
     const phi = (alpha: number): { f: number; d: number } => {
       for (let i = 0; i < n; i++) xt[i] = (x[i] as number) + alpha * (dir[i] as number);
       evaluations++;
       const v = finiteOr(f(xt, gt));
+      lastAlpha = alpha;
+      lastF = v;
       return { f: v, d: Number.isFinite(v) ? dot(gt, dir) : NaN };
     };
 
@@ -204,10 +208,12 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: BfgsO
       } else message = 'line search failed to find a lower point';
       break;
     }
-    // Evaluate at the accepted step (cheap relative to a fit, keeps the code simple and exact).
-    for (let i = 0; i < n; i++) xt[i] = (x[i] as number) + accepted * (dir[i] as number);
-    acceptedF = finiteOr(f(xt, gt));
-    evaluations++;
+    if (accepted === lastAlpha) acceptedF = lastF; // (xt, gt) already hold the accepted point
+    else {
+      for (let i = 0; i < n; i++) xt[i] = (x[i] as number) + accepted * (dir[i] as number);
+      acceptedF = finiteOr(f(xt, gt));
+      evaluations++;
+    }
     if (!(acceptedF <= fx)) {
       message = 'line search failed to find a lower point';
       break;

@@ -95,8 +95,16 @@ export interface PreparedBgSummaries {
   readonly xIndex: Int32Array;
   readonly xValues: Float64Array;
   readonly xWeights: Float64Array;
-  readonly Ts: Float64Array;
-  readonly txs: Float64Array;
+  /** Distinct rescaled time values (T and t_x of every row): their logarithms are shared. */
+  readonly times: Float64Array;
+  /** Index of each row's T in `times`. */
+  readonly tIndex: Int32Array;
+  /** Index of each row's t_x in `times`. */
+  readonly txIndex: Int32Array;
+  /** Scratch: ln(α + time) per distinct time. */
+  readonly lnTimes: Float64Array;
+  /** Scratch: 1/(α + time) per distinct time. */
+  readonly invTimes: Float64Array;
   readonly sumWX: number;
 }
 
@@ -115,8 +123,19 @@ export function prepareBgSummaries(data: CompactSummaries): PreparedBgSummaries 
   const xIndex = new Int32Array(data.n);
   const values: number[] = [];
   const weights: number[] = [];
-  const Ts = new Float64Array(data.n);
-  const txs = new Float64Array(data.n);
+  const timeMap = new Map<number, number>();
+  const times: number[] = [];
+  const tIndex = new Int32Array(data.n);
+  const txIndex = new Int32Array(data.n);
+  const indexOf = (v: number): number => {
+    let k = timeMap.get(v);
+    if (k === undefined) {
+      k = times.length;
+      timeMap.set(v, k);
+      times.push(v / scale);
+    }
+    return k;
+  };
   let sumWX = 0;
   for (let i = 0; i < data.n; i++) {
     const x = data.x[i] as number;
@@ -129,11 +148,23 @@ export function prepareBgSummaries(data: CompactSummaries): PreparedBgSummaries 
     }
     xIndex[i] = k;
     weights[k] = (weights[k] as number) + (data.w[i] as number);
-    Ts[i] = (data.T[i] as number) / scale;
-    txs[i] = (data.tx[i] as number) / scale;
+    tIndex[i] = indexOf(data.T[i] as number);
+    txIndex[i] = indexOf(data.tx[i] as number);
     sumWX += (data.w[i] as number) * x;
   }
-  return { data, scale, xIndex, xValues: Float64Array.from(values), xWeights: Float64Array.from(weights), Ts, txs, sumWX };
+  return {
+    data,
+    scale,
+    xIndex,
+    xValues: Float64Array.from(values),
+    xWeights: Float64Array.from(weights),
+    times: Float64Array.from(times),
+    tIndex,
+    txIndex,
+    lnTimes: new Float64Array(times.length),
+    invTimes: new Float64Array(times.length),
+    sumWX,
+  };
 }
 
 /**
@@ -142,7 +173,7 @@ export function prepareBgSummaries(data: CompactSummaries): PreparedBgSummaries 
  * ln[(α+T)^−(r+x) + δ(x>0) a/(b+x−1) (α+t_x)^−(r+x)] is a log-sum-exp.
  */
 function logLikelihood(prep: PreparedBgSummaries, r: number, alpha: number, a: number, b: number, grad: Float64Array | null): number {
-  const { data, xIndex, xValues, xWeights, Ts, txs } = prep;
+  const { data, xIndex, xValues, xWeights, times, tIndex, txIndex, lnTimes, invTimes } = prep;
   let ll = 0;
   let gr = 0;
   let gal = 0;
@@ -174,35 +205,40 @@ function logLikelihood(prep: PreparedBgSummaries, r: number, alpha: number, a: n
   ll += total * r * lnAlpha;
   gr += total * lnAlpha;
   gal += (total * r) / alpha;
+  for (let k = 0; k < times.length; k++) {
+    const v = alpha + (times[k] as number);
+    lnTimes[k] = Math.log(v);
+    if (wantGrad) invTimes[k] = 1 / v;
+  }
   const n = data.n;
   const xs = data.x;
   const ws = data.w;
   for (let i = 0; i < n; i++) {
     const x = xs[i] as number;
     const w = ws[i] as number;
-    const aT = alpha + (Ts[i] as number);
-    const la = Math.log(aT);
+    const it = tIndex[i] as number;
+    const la = lnTimes[it] as number;
     const rx = r + x;
     const A1 = -rx * la;
     if (x > 0) {
-      const j = xIndex[i] as number;
-      const atx = alpha + (txs[i] as number);
-      const lb = Math.log(atx);
-      const A2 = lnA - (lnBx1[j] as number) - rx * lb;
+      const itx = txIndex[i] as number;
+      const lb = lnTimes[itx] as number;
+      const A2 = lnA - (lnBx1[xIndex[i] as number] as number) - rx * lb;
+      // log-sum-exp of the two terms; log(1 + e) with e ≤ 1 is accurate to an absolute 1e-16 here
       let p2: number;
       if (A1 >= A2) {
         const e = Math.exp(A2 - A1);
-        ll += w * (A1 + Math.log1p(e));
+        ll += w * (A1 + Math.log(1 + e));
         p2 = e / (1 + e);
       } else {
         const e = Math.exp(A1 - A2);
-        ll += w * (A2 + Math.log1p(e));
+        ll += w * (A2 + Math.log(1 + e));
         p2 = 1 / (1 + e);
       }
       if (wantGrad) {
         const p1 = 1 - p2;
         gr -= w * (p1 * la + p2 * lb);
-        gal -= w * rx * (p1 / aT + p2 / atx);
+        gal -= w * rx * (p1 * (invTimes[it] as number) + p2 * (invTimes[itx] as number));
         ga += (w * p2) / a;
         gb -= (w * p2) / (b + x - 1);
       }
@@ -210,7 +246,7 @@ function logLikelihood(prep: PreparedBgSummaries, r: number, alpha: number, a: n
       ll += w * A1;
       if (wantGrad) {
         gr -= w * la;
-        gal -= (w * r) / aT;
+        gal -= w * r * (invTimes[it] as number);
       }
     }
   }

@@ -339,10 +339,11 @@ export function compactSummaries(
   if (options.monetary && ms === undefined) {
     throw new JornadaError('INVALID_INPUT', 'monetaryValue is required', { issues: [{ path: ['monetaryValue'], message: 'missing' }] });
   }
-  // Hash table of distinct (x, t_x, T, m) keyed on their bit patterns.
-  let capacity = 16;
-  while (capacity < 2 * n) capacity *= 2;
-  const table = new Int32Array(capacity).fill(-1);
+  // Hash table of distinct (x, t_x, T, m) keyed on their bit patterns. It grows with the number of
+  // distinct rows (load ≤ 1/2), so that it stays small and cache-friendly when rows repeat.
+  let capacity = 1024;
+  let table = new Int32Array(capacity).fill(-1);
+  const hashes = new Int32Array(n);
   const ux = new Float64Array(n);
   const utx = new Float64Array(n);
   const uT = new Float64Array(n);
@@ -358,32 +359,53 @@ export function compactSummaries(
     const T = Ts[i] as number;
     const m = ms === undefined ? 0 : (ms[i] as number);
     const w = ws === undefined ? 1 : (ws[i] as number);
-    const bad = summaryIssues(x, tx, T, [i]);
-    if (!(Number.isFinite(w) && w >= 0)) bad.push({ path: [i, 'weight'], message: 'weight must be a finite number ≥ 0', code: 'invalid_weight' });
-    if (options.monetary && x > 0 && !(Number.isFinite(m) && m > 0)) {
-      bad.push({ path: [i, 'monetaryValue'], message: 'monetaryValue must be a finite number > 0 for customers with repeat purchases', code: 'invalid_monetary' });
+    // Fast path without allocation; the detailed issues are built only for a bad row.
+    const fine =
+      Number.isInteger(x) && x >= 0 && T > 0 && T < Infinity && tx >= 0 && tx <= T * (1 + 1e-12) &&
+      w >= 0 && w < Infinity && (!options.monetary || x === 0 || (m > 0 && m < Infinity));
+    if (!fine) {
+      const bad = summaryIssues(x, tx, T, [i]);
+      if (!(Number.isFinite(w) && w >= 0)) bad.push({ path: [i, 'weight'], message: 'weight must be a finite number ≥ 0', code: 'invalid_weight' });
+      if (options.monetary && x > 0 && !(Number.isFinite(m) && m > 0)) {
+        bad.push({ path: [i, 'monetaryValue'], message: 'monetaryValue must be a finite number > 0 for customers with repeat purchases', code: 'invalid_monetary' });
+      }
+      throw new JornadaError('INVALID_INPUT', `Invalid summary at ${i}: ${bad[0]?.message ?? 'not a number'}`, { issues: bad.length > 0 ? bad : [{ path: [i], message: 'not a valid summary' }] });
     }
-    if (bad.length > 0) throw new JornadaError('INVALID_INPUT', `Invalid summary at ${i}: ${bad[0]?.message ?? ''}`, { issues: bad });
     if (w === 0) continue;
     if (x === 0) tx = 0;
     buf[0] = x;
     buf[1] = tx;
     buf[2] = T;
     buf[3] = options.monetary && x > 0 ? m : 0;
-    let h = 0x811c9dc5;
-    for (let k = 0; k < 8; k++) h = Math.imul(h ^ (bits[k] as number), 0x01000193);
-    h ^= h >>> 15;
+    // Mix the eight 32-bit words (multiply–xorshift, as in murmur3's finaliser).
+    let h = 0x9e3779b9;
+    for (let k = 0; k < 8; k++) {
+      h = Math.imul(h ^ (bits[k] as number), 0x85ebca6b);
+      h ^= h >>> 13;
+    }
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
     let slot = h & (capacity - 1);
     for (;;) {
       const idx = table[slot] as number;
       if (idx === -1) {
         table[slot] = distinct;
+        hashes[distinct] = h;
         ux[distinct] = x;
         utx[distinct] = tx;
         uT[distinct] = T;
         if (um !== null) um[distinct] = buf[3] as number;
         uw[distinct] = w;
         distinct++;
+        if (2 * distinct > capacity) {
+          capacity *= 2;
+          table = new Int32Array(capacity).fill(-1);
+          for (let k = 0; k < distinct; k++) {
+            let sl = (hashes[k] as number) & (capacity - 1);
+            while ((table[sl] as number) !== -1) sl = (sl + 1) & (capacity - 1);
+            table[sl] = k;
+          }
+        }
         break;
       }
       if (ux[idx] === x && utx[idx] === tx && uT[idx] === T && (um === null || um[idx] === buf[3])) {

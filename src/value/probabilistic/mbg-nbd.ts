@@ -80,7 +80,7 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * (Batislam et al. 2007, eq. 4), as a log-sum-exp, with its analytic gradient.
  */
 function logLikelihood(prep: PreparedBgSummaries, r: number, alpha: number, a: number, b: number, grad: Float64Array | null): number {
-  const { data, xValues, xWeights, Ts, txs } = prep;
+  const { data, xValues, xWeights, times, tIndex, txIndex, lnTimes, invTimes } = prep;
   let ll = 0;
   let gr = 0;
   let gal = 0;
@@ -110,13 +110,18 @@ function logLikelihood(prep: PreparedBgSummaries, r: number, alpha: number, a: n
   ll += total * r * lnAlpha;
   gr += total * lnAlpha;
   gal += (total * r) / alpha;
+  for (let k = 0; k < times.length; k++) {
+    const v = alpha + (times[k] as number);
+    lnTimes[k] = Math.log(v);
+    invTimes[k] = 1 / v;
+  }
   for (let i = 0; i < data.n; i++) {
     const x = data.x[i] as number;
     const w = data.w[i] as number;
-    const aT = alpha + (Ts[i] as number);
-    const atx = alpha + (txs[i] as number);
-    const la = Math.log(aT);
-    const lb = Math.log(atx);
+    const it = tIndex[i] as number;
+    const itx = txIndex[i] as number;
+    const la = lnTimes[it] as number;
+    const lb = lnTimes[itx] as number;
     const rx = r + x;
     const A1 = Math.log(b + x) - rx * la;
     const A2 = lnA - rx * lb;
@@ -133,7 +138,7 @@ function logLikelihood(prep: PreparedBgSummaries, r: number, alpha: number, a: n
     if (wantGrad) {
       const p1 = 1 - p2;
       gr -= w * (p1 * la + p2 * lb);
-      gal -= w * rx * (p1 / aT + p2 / atx);
+      gal -= w * rx * (p1 * (invTimes[it] as number) + p2 * (invTimes[itx] as number));
       ga += (w * p2) / a;
       gb += (w * p1) / (b + x);
     }
