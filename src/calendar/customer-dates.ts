@@ -192,7 +192,7 @@ function yearly(
   return out;
 }
 
-function checkBirthday(b: PartialDate): PartialDate {
+function checkBirthday(b: PartialDate, path: readonly (string | number)[] = ['birthday']): PartialDate {
   const ok =
     typeof b === 'object' &&
     b !== null &&
@@ -205,7 +205,7 @@ function checkBirthday(b: PartialDate): PartialDate {
     (b.year === undefined || Number.isInteger(b.year));
   if (!ok) {
     throw new JornadaError('INVALID_INPUT', 'Invalid birthday', {
-      issues: [{ path: ['birthday'], message: 'must be { year?, month 1–12, day valid for the month }', code: 'invalid_date' }],
+      issues: [{ path: [...path], message: 'must be { year?, month 1–12, day valid for the month }', code: 'invalid_date' }],
     });
   }
   return b;
@@ -251,7 +251,8 @@ export function birthdayOccurrences(customer: CustomerDateSubject, options: Cust
  * @param customers - Customers (`id`, `birthday`, `timeZone`); those without birthday are skipped.
  * @param options - Range `[from, to)`, `feb29` policy, `defaultTimeZone`.
  * @returns The birthdays of all customers in the range.
- * @throws {JornadaError} as {@link birthdayOccurrences}.
+ * @throws {JornadaError} as {@link birthdayOccurrences}; issue paths name the customer's position
+ *   (`['customers', 7, 'birthday']`).
  *
  * @example
  * ```ts
@@ -277,12 +278,12 @@ export function birthdaysInRange(customers: Iterable<CustomerDateSubject>, optio
     const timeZone = customer.timeZone ?? defaultZone;
     let range = ranges.get(timeZone);
     if (!ranges.has(timeZone)) {
-      assertTimeZone(timeZone, ['timeZone'], 'INVALID_INPUT');
+      assertTimeZone(timeZone, ['customers', order - 1, 'timeZone'], 'INVALID_INPUT');
       range = serialRange(timeZone, from, to);
       ranges.set(timeZone, range);
     }
     if (range === undefined) continue;
-    const b = checkBirthday(customer.birthday);
+    const b = checkBirthday(customer.birthday, ['customers', order - 1, 'birthday']);
     for (const o of yearly(customer.id, 'birthday', b.month, b.day, b.year, range, timeZone, policy)) {
       found.push({ o, serial: calendarDaySerial(o.day), order });
     }

@@ -87,6 +87,12 @@ describe('birthdays', () => {
     // b and d share 5 Nov (customer order breaks the tie), a 20 Nov, e on 28 Feb 2027 (common year, feb28).
     expect(all.map((o) => `${o.customerId} ${o.isoDate}`)).toEqual(['b 2026-11-05', 'd 2026-11-05', 'a 2026-11-20', 'e 2027-02-28']);
     const each = customers.flatMap((c) => birthdayOccurrences(c, range));
+    try {
+      birthdaysInRange([...customers, { id: 'bad', birthday: { month: 4, day: 31 } }], range);
+      expect.unreachable();
+    } catch (e) {
+      expect(isJornadaError(e) && [e.code, e.issues[0]?.path]).toEqual(['INVALID_INPUT', ['customers', 5, 'birthday']]);
+    }
     expect(new Set(all.map((o) => JSON.stringify(o)))).toEqual(new Set(each.map((o) => JSON.stringify(o))));
   });
 });
