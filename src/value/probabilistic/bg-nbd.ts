@@ -118,6 +118,7 @@ export interface PreparedBgSummaries {
 export function prepareBgSummaries(data: CompactSummaries): PreparedBgSummaries {
   let maxT = 0;
   for (let i = 0; i < data.n; i++) maxT = Math.max(maxT, data.T[i] as number);
+  if (!(maxT > 0)) throw new JornadaError('EMPTY_INPUT', 'every customer has T = 0: there is no observation time to fit');
   const scale = maxT / 10;
   const map = new Map<number, number>();
   const xIndex = new Int32Array(data.n);

@@ -42,7 +42,7 @@ export interface ClvSummaryRow {
   readonly frequency: number;
   /** t_x: time from the first purchase to the last repeat purchase (0 when `frequency` is 0). */
   readonly recency: number;
-  /** T: time from the first purchase to the end of the observation period (> 0, ≥ `recency`). */
+  /** T: time from the first purchase to the end of the observation period (≥ `recency`; 0 for a customer acquired at the very end, who adds nothing to a fit). */
   readonly T: number;
   /** Mean value of the repeat purchases (Gamma-Gamma only; ignored elsewhere). */
   readonly monetaryValue?: number;
@@ -245,7 +245,7 @@ function isColumns(input: ClvSummaryInput): input is ClvSummaryColumns {
 export function summaryIssues(x: unknown, tx: unknown, T: unknown, path: (string | number)[]): JornadaIssue[] {
   const issues: JornadaIssue[] = [];
   if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) issues.push({ path: [...path, 'frequency'], message: 'frequency must be an integer ≥ 0', code: 'invalid_frequency' });
-  if (typeof T !== 'number' || !Number.isFinite(T) || T <= 0) issues.push({ path: [...path, 'T'], message: 'T must be a finite number > 0', code: 'invalid_T' });
+  if (typeof T !== 'number' || !Number.isFinite(T) || T < 0) issues.push({ path: [...path, 'T'], message: 'T must be a finite number ≥ 0', code: 'invalid_T' });
   if (typeof tx !== 'number' || !Number.isFinite(tx) || tx < 0) issues.push({ path: [...path, 'recency'], message: 'recency must be a finite number ≥ 0', code: 'invalid_recency' });
   else if (typeof T === 'number' && tx > T * (1 + 1e-12)) issues.push({ path: [...path, 'recency'], message: 'recency cannot exceed T', code: 'recency_after_T' });
   return issues;
@@ -361,7 +361,7 @@ export function compactSummaries(
     const w = ws === undefined ? 1 : (ws[i] as number);
     // Fast path without allocation; the detailed issues are built only for a bad row.
     const fine =
-      Number.isInteger(x) && x >= 0 && T > 0 && T < Infinity && tx >= 0 && tx <= T * (1 + 1e-12) &&
+      Number.isInteger(x) && x >= 0 && T >= 0 && T < Infinity && tx >= 0 && tx <= T * (1 + 1e-12) &&
       w >= 0 && w < Infinity && (!options.monetary || x === 0 || (m > 0 && m < Infinity));
     if (!fine) {
       const bad = summaryIssues(x, tx, T, [i]);

@@ -145,6 +145,7 @@ export function fitParetoNbd(summaries: ClvSummaryInput, options: ParetoNbdFitOp
   const data = compactSummaries(summaries, { unit, monetary: false });
   let maxT = 0;
   for (let i = 0; i < data.n; i++) maxT = Math.max(maxT, data.T[i] as number);
+  if (!(maxT > 0)) throw new JornadaError('EMPTY_INPUT', 'every customer has T = 0: there is no observation time to fit');
   const scale = maxT / 10;
   const tx = data.tx.map((v) => v / scale);
   const T = data.T.map((v) => v / scale);
