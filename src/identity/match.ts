@@ -385,15 +385,25 @@ export function matchNormalized(recs: readonly NormalizedCustomerRecord[], cfg: 
     };
     // A fuzzy link needs a strongly agreeing field (exact postal code, full birth date, phone or e-mail key;
     // the last two already linked by keys unless noisy), so blocking on those fields loses no link and
-    // keeps blocks small as the base grows (the birth date goes with the name's initial: a base of a
-    // million people shares each date among about fifty). Two more keys feed the review list: the phonetic name within
+    // keeps blocks small as the base grows. Two more keys feed the review list: the phonetic name within
     // the postal sector (first three CEP digits), and the e-mail user at another provider.
     for (let i = 0; i < n; i++) {
       const r = recs[i] as NormalizedCustomerRecord;
       if (r.nameKey.length === 0) continue;
-      if (r.postalCode !== undefined) add(`p|${r.postalCode}`, i);
+      // Each with the initial of the first and, separately, of the last name: a typo in one initial
+      // still leaves the other key in common.
+      const firstInitial = r.nameKey.charAt(0);
+      const lastInitial = r.nameKey.charAt(r.nameKey.lastIndexOf(' ') + 1);
+      if (r.postalCode !== undefined) {
+        add(`p|${r.postalCode}|${firstInitial}`, i);
+        if (lastInitial !== firstInitial) add(`p|${r.postalCode}|${lastInitial}`, i);
+      }
       const bd = r.birthday;
-      if (bd !== undefined && bd.year !== undefined) add(`b|${bd.year}-${bd.month}-${bd.day}|${r.nameKey.charAt(0)}`, i);
+      if (bd !== undefined && bd.year !== undefined) {
+        const date = `${bd.year}-${bd.month}-${bd.day}`;
+        add(`b|${date}|${firstInitial}`, i);
+        if (lastInitial !== firstInitial) add(`b|${date}|${lastInitial}`, i);
+      }
       if (r.phoneticKey.length > 0 && r.postalCode !== undefined) add(`n|${r.phoneticKey}|${r.postalCode.slice(0, 3)}`, i);
       const user = emailUser(r.emailKey);
       if (user !== undefined) add(`e|${user}`, i);

@@ -9,12 +9,15 @@ import type { Address, Consent, ContactPoint, Customer, CustomerRecord, External
 import { prepareRecords } from './match.js';
 import type { NormalizeOptions, NormalizedCustomerRecord } from './record.js';
 import { formatCep } from './postal.js';
+import { foldAccents } from './text.js';
 
 /**
  * How a field's surviving value is chosen among the records of a cluster (empty and invalid values
  * never take part): `most_recent` (the record updated last), `most_frequent` (the value most records
  * agree on), `source_priority` (the value from the most trusted source). Ties fall to the next
- * criterion: recency, then source priority, then the smallest `recordId`.
+ * criterion: recency, then source priority, then the smallest `recordId`. Values are compared by their
+ * matching form (names and cities with accents folded); among the spellings of the winning value, the
+ * one with accents is shown (`Belém` over `BELEM`).
  *
  * @category Merging
  */
@@ -92,6 +95,15 @@ interface Candidate<T> {
   key: string;
   value: T;
   rec: NormalizedCustomerRecord;
+  /** Among spellings of one key, the one with more accented letters is shown (`Belém` over `BELEM`). */
+  rich?: number;
+}
+
+function accents(text: string | undefined): number {
+  if (text === undefined) return 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) n++;
+  return n;
 }
 
 interface MergeContext {
@@ -142,7 +154,9 @@ function choose<T>(ctx: MergeContext, cands: readonly Candidate<T>[], rule: Surv
     if (e === undefined) byKey.set(c.key, { count: 1, best: c });
     else {
       e.count++;
-      if (better(ctx, c.rec, e.best.rec)) e.best = c;
+      const rc = c.rich ?? 0;
+      const rb = e.best.rich ?? 0;
+      if (rc > rb || (rc === rb && better(ctx, c.rec, e.best.rec))) e.best = c;
     }
   }
   let winner: { count: number; best: Candidate<T> } | undefined;
@@ -176,7 +190,7 @@ const STATUS_ORDER: Record<string, number> = { granted: 0, denied: 1, revoked: 2
  * consent that one of its records revoked later.
  *
  * @param logs - The consent logs of the records.
- * @returns One log, sorted.
+ * @returns One log, sorted; its events are the input's objects (not copies): treat them as read-only.
  *
  * @example
  * ```ts
@@ -207,7 +221,7 @@ export function mergeConsentLogs(logs: Iterable<readonly Consent[] | undefined>)
     if (s !== 0) return s;
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
-  return out.map(([, c]) => ({ ...c }));
+  return out.map(([, c]) => c);
 }
 
 function birthdayKey(b: PartialDate): string {
@@ -241,7 +255,7 @@ export function mergeNormalized(recs: readonly NormalizedCustomerRecord[], id: s
 
   // Name (first, last and full survive together).
   const names: Candidate<NormalizedCustomerRecord>[] = [];
-  for (const r of sorted) if (r.nameKey.length > 0) names.push({ key: r.nameKey, value: r, rec: r });
+  for (const r of sorted) if (r.nameKey.length > 0) names.push({ key: r.nameKey, value: r, rec: r, rich: accents(r.fullName) });
   const name = choose(ctx, names, ctx.rules.name);
   if (name !== undefined) {
     const r = name.pick.value;
@@ -313,7 +327,8 @@ export function mergeNormalized(recs: readonly NormalizedCustomerRecord[], id: s
   const addresses: Candidate<NormalizedCustomerRecord>[] = [];
   for (const r of sorted) {
     if (r.postalCode === undefined && r.city === undefined && r.state === undefined) continue;
-    addresses.push({ key: `${r.postalCode ?? ''}|${r.city ?? ''}|${r.state ?? ''}|${r.country ?? ''}`, value: r, rec: r });
+    const city = r.city === undefined ? '' : foldAccents(r.city).toLowerCase();
+    addresses.push({ key: `${r.postalCode ?? ''}|${city}|${r.state ?? ''}|${r.country ?? ''}`, value: r, rec: r, rich: accents(r.city) });
   }
   const addr = choose(ctx, addresses, ctx.rules.address);
   if (addr !== undefined) {
