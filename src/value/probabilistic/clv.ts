@@ -33,7 +33,7 @@ export interface ProbabilisticClvOptions {
   readonly periodLength: ClvDuration;
   /** Number of periods in the horizon (an integer ≥ 1): 12 periods of `{ days: 30 }` is about a year. */
   readonly periods: number;
-  /** Discount rate per period (not per year): 0.01 per 30-day period is about 12.7 % a year. */
+  /** Discount rate per period (not per year): 0.01 per 30-day period is about 12.9 % a year. */
   readonly discountRatePerPeriod: number;
   /** Share of spend that is margin, ≥ 0. Default 1 (the result is then discounted revenue). */
   readonly margin?: number;
