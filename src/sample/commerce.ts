@@ -187,6 +187,7 @@ function placeOrder(
     }
   }
   run.orders.push(order);
+  run.orderTimes.push(placedAt);
   p.orders.push(order);
   return order;
 }

@@ -120,14 +120,18 @@ export interface SampleRun {
   accounts: Account[];
   /** Orders in creation order. */
   orders: Order[];
+  /** `placedAt` of each order, in ms (read by the final sort without touching the objects). */
+  orderTimes: number[];
   /** Subscriptions in creation order. */
   subscriptions: Subscription[];
   /** Interactions in creation order. */
   interactions: Interaction[];
-  /** For `Order Completed` events: the order whose id goes into `properties.orderId`. */
-  orderEvents: { event: Interaction; order: Order }[];
+  /** `timestamp` of each interaction, in ms. */
+  interactionTimes: number[];
   /** Feedback in creation order. */
   feedback: FeedbackResponse[];
+  /** `respondedAt` of each response, in ms. */
+  feedbackTimes: number[];
   /** For feedback: the order and interaction it follows, whose ids are filled after sorting. */
   feedbackRefs: { response: FeedbackResponse; order: Order | undefined; interaction: Interaction | undefined }[];
 }

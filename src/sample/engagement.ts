@@ -97,6 +97,7 @@ function event(
   else e = { id: '', customerId: p.customer.id, timestamp: new Date(t), event: name, channel, touchpoint, direction };
   if (properties !== undefined && e.properties === undefined) e.properties = properties;
   run.interactions.push(e);
+  run.interactionTimes.push(t);
   return e;
 }
 
@@ -156,7 +157,9 @@ export function generateInteractions(run: SampleRun, streams: SampleStreams): vo
         const e: Interaction = { id: '', anonymousId, timestamp: new Date(t), event: 'Product Viewed', channel: web ? 'web' : 'in_app', touchpoint: 'website_app', direction: 'inbound' };
         if (camp !== undefined && k === visits - 1) e.campaign = camp;
         run.interactions.push(e);
+        run.interactionTimes.push(t);
         if (camp !== undefined && camp.medium !== 'organic' && k === visits - 1 && t - 1000 >= run.from) {
+          run.interactionTimes.push(t - 1000);
           run.interactions.push({
             id: '', anonymousId, timestamp: new Date(t - 1000), event: 'Ad Clicked', channel: camp.source === 'instagram' ? 'social' : 'web', touchpoint: 'advertising', direction: 'inbound', campaign: camp,
           });
@@ -337,6 +340,7 @@ export function generateFeedback(run: SampleRun, streams: SampleStreams): void {
         const score = clamp(Math.round(3.7 + 0.5 * p.affinity + 0.5 * p.bias + 0.7 * r.normal()), 1, 5);
         const response: FeedbackResponse = { id: '', customerId: p.customer.id, respondedAt: new Date(t), kind: 'csat', score, scale: { min: 1, max: 5 }, touchpoint: 'point_of_sale', channel: p.country === 'BR' ? 'whatsapp' : 'sms' };
         run.feedback.push(response);
+        run.feedbackTimes.push(t);
         run.feedbackRefs.push({ response, order: o, interaction: undefined });
         continue;
       }
@@ -367,6 +371,7 @@ export function generateFeedback(run: SampleRun, streams: SampleStreams): void {
         if (list !== undefined) response.comment = r.pick(list[lang]);
       }
       run.feedback.push(response);
+        run.feedbackTimes.push(t);
       run.feedbackRefs.push({ response, order: o, interaction: undefined });
     }
     // After customer service: CSAT (1–5) and CES 2.0 (1–7, higher is easier).
@@ -380,6 +385,7 @@ export function generateFeedback(run: SampleRun, streams: SampleStreams): void {
           const score = clamp(Math.round(service + 0.5 * r.normal()), 1, 5);
           const response: FeedbackResponse = { id: '', customerId: p.customer.id, respondedAt: new Date(t), kind: 'csat', score, scale: { min: 1, max: 5 }, touchpoint: 'customer_service', channel: tk.resolved.channel ?? 'email', drivers: { service } };
           run.feedback.push(response);
+        run.feedbackTimes.push(t);
           run.feedbackRefs.push({ response, order: tk.order, interaction: tk.resolved });
         }
       }
@@ -389,6 +395,7 @@ export function generateFeedback(run: SampleRun, streams: SampleStreams): void {
           const score = clamp(Math.round((tk.firstContact ? 6.2 : tk.solved ? 4.6 : 2.3) + 0.8 * r.normal()), 1, 7);
           const response: FeedbackResponse = { id: '', customerId: p.customer.id, respondedAt: new Date(t), kind: 'ces', score, scale: { min: 1, max: 7 }, touchpoint: 'customer_service', channel: tk.resolved.channel ?? 'email' };
           run.feedback.push(response);
+        run.feedbackTimes.push(t);
           run.feedbackRefs.push({ response, order: tk.order, interaction: tk.resolved });
         }
       }
@@ -404,6 +411,7 @@ export function generateFeedback(run: SampleRun, streams: SampleStreams): void {
         const score = clamp(Math.round(8.4 + p.bias + 0.6 * p.affinity - 5 * lateShare + 1.1 * r.normal()), 0, 10);
         const response: FeedbackResponse = { id: '', customerId: p.customer.id, respondedAt: new Date(t), kind: 'nps', score, scale: { min: 0, max: 10 }, channel: 'email' };
         run.feedback.push(response);
+        run.feedbackTimes.push(t);
         run.feedbackRefs.push({ response, order: undefined, interaction: undefined });
       }
     }

@@ -4,7 +4,6 @@
  * @module
  */
 import { createRandom } from '../core/random.js';
-import type { Interaction } from '../model/index.js';
 import { seasonsOf, type SampleRun, type SampleStreams } from './context.js';
 import { generateCommerce } from './commerce.js';
 import { generateFeedback, generateInteractions } from './engagement.js';
@@ -15,18 +14,18 @@ import { PLACES } from './reference-data.js';
 import { buildZoneOffsets, timeOrder } from './time-grid.js';
 import type { SampleBase, SampleOptions } from './types.js';
 
-function sortByTime<T>(items: T[], time: (item: T) => number): T[] {
+/** Sorts entities by their times (kept beside them) and numbers them `prefix000001…` in that order. */
+function sortAndNumber<T extends { id: string }>(items: T[], times: ArrayLike<number>, prefix: string, minWidth: number): T[] {
   const n = items.length;
-  const times = new Float64Array(n);
-  for (let i = 0; i < n; i++) times[i] = time(items[i] as T);
   const order = timeOrder(times, n);
+  const width = Math.max(minWidth, String(n).length);
   const out = new Array<T>(n);
-  for (let i = 0; i < n; i++) out[i] = items[order[i] ?? 0] as T;
+  for (let i = 0; i < n; i++) {
+    const item = items[order[i] ?? 0] as T;
+    item.id = prefix + String(i + 1).padStart(width, '0');
+    out[i] = item;
+  }
   return out;
-}
-
-function pad(prefix: string, i: number, width: number): string {
-  return `${prefix}${String(i).padStart(width, '0')}`;
 }
 
 /**
@@ -83,10 +82,12 @@ export function generateSampleBase(options: SampleOptions): SampleBase {
     people: [],
     accounts: [],
     orders: [],
+    orderTimes: [],
     subscriptions: [],
     interactions: [],
-    orderEvents: [],
+    interactionTimes: [],
     feedback: [],
+    feedbackTimes: [],
     feedbackRefs: [],
   };
   generatePeople(run, streams, opts.customers);
@@ -96,26 +97,15 @@ export function generateSampleBase(options: SampleOptions): SampleBase {
   generateFeedback(run, streams);
   const { records, owner, injected } = generateRecords(run, streams, opts.duplicateRate);
 
-  const subscriptions = sortByTime(run.subscriptions, (s) => s.startedAt.getTime());
-  const subWidth = Math.max(5, String(subscriptions.length).length);
-  subscriptions.forEach((s, i) => (s.id = pad('sub-', i + 1, subWidth)));
+  const subscriptions = sortAndNumber(run.subscriptions, run.subscriptions.map((s) => s.startedAt.getTime()), 'sub-', 5);
   for (const p of run.people) {
     const sub = p.subscription;
     if (sub === undefined) continue;
     for (const o of p.orders) if (o.subscriptionId !== undefined) o.subscriptionId = sub.id;
   }
-  const orders = sortByTime(run.orders, (o) => o.placedAt.getTime());
-  const orderWidth = Math.max(6, String(orders.length).length);
-  orders.forEach((o, i) => (o.id = pad('ord-', i + 1, orderWidth)));
-  for (const { event, order } of run.orderEvents) {
-    if (event.properties !== undefined) event.properties['orderId'] = order.id;
-  }
-  const interactions = sortByTime<Interaction>(run.interactions, (e) => e.timestamp.getTime());
-  const eventWidth = Math.max(7, String(interactions.length).length);
-  interactions.forEach((e, i) => (e.id = pad('evt-', i + 1, eventWidth)));
-  const feedback = sortByTime(run.feedback, (f) => f.respondedAt.getTime());
-  const fbWidth = Math.max(6, String(feedback.length).length);
-  feedback.forEach((f, i) => (f.id = pad('fb-', i + 1, fbWidth)));
+  const orders = sortAndNumber(run.orders, run.orderTimes, 'ord-', 6);
+  const interactions = sortAndNumber(run.interactions, run.interactionTimes, 'evt-', 7);
+  const feedback = sortAndNumber(run.feedback, run.feedbackTimes, 'fb-', 6);
   for (const { response, order, interaction } of run.feedbackRefs) {
     if (order !== undefined) response.orderId = order.id;
     if (interaction !== undefined) response.interactionId = interaction.id;

@@ -52,10 +52,9 @@ function mailboxKey(email: string): string {
   return `${local}@${domain}`;
 }
 
+/** `n` (≤ 15) uniformly random decimal digits. */
 function digits(rng: Random, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += String.fromCharCode(48 + Math.floor(rng.next() * 10));
-  return s;
+  return String(Math.floor(rng.next() * 10 ** n)).padStart(n, '0');
 }
 
 interface Uniques {
@@ -141,13 +140,16 @@ function postalCode(rng: Random, place: Place): string {
 }
 
 function makeAddress(rng: Random, place: Place, label: string): Address {
-  const a: Address = { label, street: rng.pick(STREETS[place.country]), number: rng.chance(0.01) ? 's/n' : String(rng.int(1, 2999)), country: place.country };
-  if (rng.chance(0.35)) a.complement = place.country === 'US' ? `Apt ${rng.int(1, 40)}${rng.pick(['A', 'B', 'C'])}` : `Apto ${rng.int(1, 24)}${rng.int(1, 8).toString().padStart(2, '0')}`;
-  if (place.country === 'BR') a.district = rng.pick(BR_DISTRICTS);
-  a.city = place.city;
-  a.state = place.state;
-  a.postalCode = postalCode(rng, place);
-  return a;
+  const street = rng.pick(STREETS[place.country]);
+  const number = rng.chance(0.01) ? 's/n' : String(rng.int(1, 2999));
+  const complement = rng.chance(0.35) ? (place.country === 'US' ? `Apt ${rng.int(1, 40)}${rng.pick(['A', 'B', 'C'])}` : `Apto ${rng.int(1, 24)}${rng.int(1, 8).toString().padStart(2, '0')}`) : undefined;
+  const district = place.country === 'BR' ? rng.pick(BR_DISTRICTS) : undefined;
+  const postal = postalCode(rng, place);
+  // One literal per shape, fields in the documented order.
+  if (complement !== undefined && district !== undefined) return { label, street, number, complement, district, city: place.city, state: place.state, postalCode: postal, country: place.country };
+  if (complement !== undefined) return { label, street, number, complement, city: place.city, state: place.state, postalCode: postal, country: place.country };
+  if (district !== undefined) return { label, street, number, district, city: place.city, state: place.state, postalCode: postal, country: place.country };
+  return { label, street, number, city: place.city, state: place.state, postalCode: postal, country: place.country };
 }
 
 interface Slot {
