@@ -172,7 +172,13 @@ describe('occurrences', () => {
             // The local day overlaps [from, to) and its start instant falls on that day in the zone.
             expect(o.end.getTime()).toBeGreaterThan(from);
             expect(o.start.getTime()).toBeLessThan(to);
-            expect(calendarDayInZone(o.start, zone)).toEqual(o.day);
+            if (o.start.getTime() === o.end.getTime()) {
+              // A local day the zone skipped (Pacific/Kiritimati jumped from 30 Dec 1994 to 1 Jan 1995):
+              // it covers no instant, and its empty range sits where the next day starts.
+              expect(calendarDaySerial(calendarDayInZone(o.start, zone))).toBe(calendarDaySerial(o.day) + 1);
+            } else {
+              expect(calendarDayInZone(o.start, zone)).toEqual(o.day);
+            }
           }
           // Same set as asking each date for each year whose day overlaps the range.
           if (to > from) {
@@ -441,5 +447,16 @@ describe('fuzzing the other entry points: results or a JornadaError, never a cra
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a local day the zone skipped', () => {
+  it('still occurs, with an empty instant range (Kiritimati skipped 31 December 1994)', () => {
+    // Kiribati moved the Line Islands from UTC−10 to UTC+14 at the end of 1994 (IANA tz database,
+    // Pacific/Kiritimati): local 30 December 1994 was followed by 1 January 1995.
+    const occ = calendarOccurrences(BR_CALENDAR, { from: new Date('1994-12-29T00:00:00Z'), to: new Date('1995-01-03T00:00:00Z'), timeZone: 'Pacific/Kiritimati' });
+    const eve = occ.find((o) => o.id === 'br.new_years_eve');
+    expect(eve?.isoDate).toBe('1994-12-31');
+    expect(eve?.start.getTime()).toBe(eve?.end.getTime());
   });
 });
