@@ -440,10 +440,10 @@ function checkShape(input: unknown): JornadaIssue | undefined {
  * @category Segments
  */
 export function safeParseConditionDocument(input: unknown): SafeParseResult<ConditionDocument> {
-  const shapeIssue = checkShape(input);
-  if (shapeIssue !== undefined) return { success: false, error: invalidRule([shapeIssue]) };
   let result: ReturnType<typeof ConditionDocumentSchema.safeParse>;
   try {
+    const shapeIssue = checkShape(input);
+    if (shapeIssue !== undefined) return { success: false, error: invalidRule([shapeIssue]) };
     result = ConditionDocumentSchema.safeParse(input);
   } catch (cause) {
     return {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { JornadaError } from '../core/errors.js';
+import { JornadaError, isJornadaError } from '../core/errors.js';
 import { CONDITION_LIMITS, parseConditionDocument, type ConditionDocument, type ConditionNode, type ConditionScalar } from './condition.js';
 
 type Path = (string | number)[];
@@ -156,14 +156,23 @@ function convert(node: unknown, path: Path, depth: number): ConditionNode {
  * @category Segments
  */
 export function importJsonRulesEngineConditions(input: unknown): ConditionDocument {
-  let root = input;
+  let condition: ConditionNode;
   let rootPath: Path = [];
-  if (isRecord(input) && hasOwn(input, 'conditions')) {
-    root = input.conditions;
-    rootPath = ['conditions'];
+  try {
+    let root = input;
+    if (isRecord(input) && hasOwn(input, 'conditions')) {
+      root = input.conditions;
+      rootPath = ['conditions'];
+    }
+    // json-rules-engine requires all, any, not or a condition reference at the top; a bare fact
+    // condition is accepted here too.
+    condition = convert(root, rootPath, 1);
+  } catch (cause) {
+    if (isJornadaError(cause)) throw cause;
+    throw new JornadaError('INVALID_RULE', 'Invalid json-rules-engine condition: the input could not be read', {
+      issues: [{ path: rootPath, message: cause instanceof Error ? cause.message : String(cause), code: 'unreadable' }],
+      cause,
+    });
   }
-  // json-rules-engine requires all, any, not or a condition reference at the top; a bare fact
-  // condition is accepted here too.
-  const condition = convert(root, rootPath, 1);
   return parseConditionDocument({ version: 1, condition });
 }

@@ -290,3 +290,13 @@ describe('importJsonRulesEngineConditions', () => {
     expect(rejection(() => importJsonRulesEngineConditions({ all: [{ fact: '__proto__', operator: 'equal', value: 1 }] })).code).toBe('INVALID_RULE');
   });
 });
+
+describe('unreadable input', () => {
+  it('a throwing getter or proxy gives JornadaError INVALID_RULE, not the raw error', () => {
+    const trap = new Proxy({}, { ownKeys: () => { throw new Error('boom'); }, get: () => { throw new Error('boom'); }, has: () => { throw new Error('boom'); }, getOwnPropertyDescriptor: () => { throw new Error('boom'); } });
+    expect(rejection(() => parseConditionDocument(trap)).code).toBe('INVALID_RULE');
+    expect(rejection(() => parseConditionDocument({ version: 1, condition: trap })).code).toBe('INVALID_RULE');
+    expect(rejection(() => importJsonRulesEngineConditions(trap)).code).toBe('INVALID_RULE');
+    expect(rejection(() => importJsonRulesEngineConditions({ all: [trap] })).code).toBe('INVALID_RULE');
+  });
+});
