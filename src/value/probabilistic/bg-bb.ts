@@ -225,7 +225,7 @@ function checkCount(v: number, what: string, min: number): void {
  *
  * @example
  * ```ts
- * bgBbProbabilityAlive(donationsFit, { frequency: 6, recency: 6, periods: 6 }); //=> ≈ 0.89
+ * bgBbProbabilityAlive(donationsFit, { frequency: 6, recency: 6, periods: 6 }); //=> 0.930 (rounded)
  * ```
  * @category Probabilistic CLV
  */
@@ -252,7 +252,7 @@ export function bgBbProbabilityAlive(model: BgBbModel, pattern: BgBbPattern): nu
  *
  * @example
  * ```ts
- * bgBbConditionalExpectedPurchases(donationsFit, { frequency: 6, recency: 6, periods: 6 }, 5); //=> ≈ 3.6
+ * bgBbConditionalExpectedPurchases(donationsFit, { frequency: 6, recency: 6, periods: 6 }, 5); //=> 3.753 (rounded)
  * ```
  * @category Probabilistic CLV
  */

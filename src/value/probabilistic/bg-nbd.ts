@@ -364,7 +364,7 @@ function checkModel(model: BgNbdModel): BgNbdParams {
  * @example
  * ```ts
  * const m = { model: 'bg-nbd', unit: 'weeks', params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } } as const;
- * bgNbdLogLikelihood(m, [{ frequency: 0, recency: 0, T: 38.86 }]); //=> ≈ -0.4 for one customer without repeat purchases
+ * bgNbdLogLikelihood(m, [{ frequency: 0, recency: 0, T: 38.86 }]); //=> -0.5547 (= r·ln(α/(α+T)) for a customer without repeat purchases)
  * ```
  * @category Probabilistic CLV
  */
@@ -386,7 +386,7 @@ export function bgNbdLogLikelihood(model: BgNbdModel, summaries: ClvSummaryInput
  *
  * @example
  * ```ts
- * bgNbdProbabilityAlive(cdnowFit, { frequency: 2, recency: 30.43, T: 38.86 }); //=> ≈ 0.93
+ * bgNbdProbabilityAlive(cdnowFit, { frequency: 2, recency: 30.43, T: 38.86 }); //=> 0.727 (rounded)
  * ```
  * @category Probabilistic CLV
  */
@@ -410,7 +410,7 @@ export function bgNbdProbabilityAlive(model: BgNbdModel, customer: ClvSummaryRow
  *
  * @example
  * ```ts
- * bgNbdExpectedPurchases(cdnowFit, { weeks: 78 }); //=> ≈ 1.45 (FHL 2005, Figure 3 cumulative curve)
+ * bgNbdExpectedPurchases(cdnowFit, { weeks: 78 }); //=> 1.858 (rounded): repeat purchases of a new customer in 78 weeks
  * ```
  * @category Probabilistic CLV
  */
@@ -472,7 +472,7 @@ export function bgNbdConditionalCurve(model: BgNbdModel, customer: ClvSummaryRow
  *
  * @example
  * ```ts
- * bgNbdPurchaseCountProbability(cdnowFit, 0, { weeks: 39 }); //=> ≈ 0.59
+ * bgNbdPurchaseCountProbability(cdnowFit, 0, { weeks: 39 }); //=> 0.574 (rounded) = (α/(α+39))^r
  * ```
  * @category Probabilistic CLV
  */

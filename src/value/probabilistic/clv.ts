@@ -55,10 +55,10 @@ export interface ProbabilisticClvOptions {
  *
  * @example
  * ```ts
- * // 12 periods of 4 weeks, 1 % per period, 30 % margin, Gamma-Gamma spend
+ * // CDNOW customers 1 and 2: 12 periods of 4 weeks, 1 % per period, 30 % margin, Gamma-Gamma spend
  * probabilisticClv(bgNbdFit, customers, {
  *   spend: gammaGammaFit, periodLength: { weeks: 4 }, periods: 12, discountRatePerPeriod: 0.01, margin: 0.3,
- * }); //=> [12.9, 1.7, …]
+ * }); //=> [10.16, 1.30] (rounded)
  * ```
  * @category Probabilistic CLV
  */

@@ -165,7 +165,7 @@ function logLikelihood(prep: PreparedBgSummaries, r: number, alpha: number, a: n
  * @example
  * ```ts
  * const fit = fitMbgNbd(cdnowSummaries, { unit: 'weeks' });
- * fit.report.converged; //=> true
+ * fit.params; //=> { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 } (rounded; CDNOW, weeks)
  * ```
  * @category Probabilistic CLV
  */
@@ -242,7 +242,7 @@ function checkModel(model: MbgNbdModel): MbgNbdParams {
  * @example
  * ```ts
  * const m = { model: 'mbg-nbd', unit: 'weeks', params: { r: 1, alpha: 1, a: 1, b: 1 } } as const;
- * mbgNbdProbabilityAlive(m, { frequency: 0, recency: 0, T: 1 }); //=> 0.2 (= 1/(1 + 1·2¹))
+ * mbgNbdProbabilityAlive(m, { frequency: 0, recency: 0, T: 1 }); //=> 0.3333 (= 1/(1 + 1·2¹))
  * ```
  * @category Probabilistic CLV
  */
@@ -264,7 +264,7 @@ export function mbgNbdProbabilityAlive(model: MbgNbdModel, customer: ClvSummaryR
  *
  * @example
  * ```ts
- * mbgNbdExpectedPurchases(cdnowMbgFit, { weeks: 39 }); //=> ≈ 1.2
+ * mbgNbdExpectedPurchases(cdnowMbgFit, { weeks: 39 }); //=> 1.182 (rounded)
  * ```
  * @category Probabilistic CLV
  */
@@ -287,7 +287,7 @@ export function mbgNbdExpectedPurchases(model: MbgNbdModel, duration: ClvDuratio
  *
  * @example
  * ```ts
- * mbgNbdConditionalExpectedPurchases(cdnowMbgFit, { frequency: 2, recency: 30.43, T: 38.86 }, { weeks: 39 }); //=> ≈ 1.2
+ * mbgNbdConditionalExpectedPurchases(cdnowMbgFit, { frequency: 2, recency: 30.43, T: 38.86 }, { weeks: 39 }); //=> 1.263 (rounded)
  * ```
  * @category Probabilistic CLV
  */

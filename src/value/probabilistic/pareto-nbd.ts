@@ -217,7 +217,7 @@ function checkModel(model: ParetoNbdModel): ParetoNbdParams {
  *
  * @example
  * ```ts
- * paretoNbdProbabilityAlive(cdnowParetoFit, { frequency: 0, recency: 0, T: 38.86 }); //=> ≈ 0.57
+ * paretoNbdProbabilityAlive(cdnowParetoFit, { frequency: 0, recency: 0, T: 38.86 }); //=> 0.295 (rounded)
  * ```
  * @category Probabilistic CLV
  */
@@ -248,7 +248,7 @@ function powerDifference(s: number, u: number): number {
  *
  * @example
  * ```ts
- * paretoNbdExpectedPurchases(cdnowParetoFit, { weeks: 39 }); //=> ≈ 0.47
+ * paretoNbdExpectedPurchases(cdnowParetoFit, { weeks: 39 }); //=> 1.213 (rounded)
  * ```
  * @category Probabilistic CLV
  */
@@ -270,7 +270,7 @@ export function paretoNbdExpectedPurchases(model: ParetoNbdModel, duration: ClvD
  *
  * @example
  * ```ts
- * paretoNbdConditionalExpectedPurchases(cdnowParetoFit, { frequency: 2, recency: 30.43, T: 38.86 }, { weeks: 39 }); //=> ≈ 1.2
+ * paretoNbdConditionalExpectedPurchases(cdnowParetoFit, { frequency: 2, recency: 30.43, T: 38.86 }, { weeks: 39 }); //=> 1.455 (rounded)
  * ```
  * @category Probabilistic CLV
  */
