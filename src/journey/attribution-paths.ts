@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { SafeParseResult } from '../core/errors.js';
-import { parseWith, safeParseWith } from '../core/validation.js';
+import { invalidInput, parseWith, safeParseWith } from '../core/validation.js';
 
 /**
  * One journey, or a group of identical journeys with counts: the ordered touches (channels,
@@ -168,5 +168,20 @@ export function attributionPathsFromTable(rows: unknown, options: AttributionTab
         return candidate;
       })
     : rows;
-  return parseWith(AttributionPathsSchema, 'attribution table', candidates);
+  const parsed = safeParseWith(AttributionPathsSchema, 'attribution table', candidates);
+  if (parsed.success) return parsed.data;
+  // Name the table's columns in the issue paths rather than the fields of AttributionPath.
+  const columnOf: Record<string, string> = {
+    touches: pathColumn,
+    conversions: conversionsColumn,
+    value: valueColumn,
+    nulls: nullsColumn,
+    hoursToConversion: options.hoursColumn ?? 'hoursToConversion',
+  };
+  const issues = parsed.error.issues.map((issue) => {
+    const [row, field, ...rest] = issue.path;
+    if (typeof field !== 'string' || !Object.prototype.hasOwnProperty.call(columnOf, field) || row === undefined) return issue;
+    return { ...issue, path: [row, columnOf[field]!, ...rest] };
+  });
+  throw invalidInput('attribution table', issues);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Interaction, Order } from '../../src/model/index.js';
 import {
   attributionPathsFromCustomerPaths,
+  attributionPathsFromTable,
   conversionEventsFromOrders,
   customerPaths,
   type ConversionEvent,
@@ -136,5 +137,21 @@ describe('conversionEventsFromOrders', () => {
     const orders = [order('o1', 'paid'), order('o2', 'cancelled'), order('o3', 'refunded'), order('o4', 'fulfilled')];
     expect(conversionEventsFromOrders(orders).map((c) => c.id)).toEqual(['o1', 'o4']);
     expect(conversionEventsFromOrders(orders, { statuses: ['refunded'] }).map((c) => c.id)).toEqual(['o3']);
+  });
+});
+
+describe('attributionPathsFromTable', () => {
+  it('names the table column of a bad cell', () => {
+    let caught: unknown;
+    try {
+      attributionPathsFromTable([{ path: 'a > b', total_conversions: '2' }, { path: 'a >  > b', total_conversions: '-1' }]);
+    } catch (e) {
+      caught = e;
+    }
+    const paths = (caught as { issues: { path: unknown[] }[] }).issues.map((i) => i.path);
+    expect(paths).toContainEqual([1, 'path', 1]);
+    expect(paths).toContainEqual([1, 'total_conversions']);
+    // Numeric strings are read as numbers; absent value and null columns are 0.
+    expect(attributionPathsFromTable([{ path: 'a>b', total_conversions: '2' }])).toEqual([{ touches: ['a', 'b'], conversions: 2, value: 0, nulls: 0 }]);
   });
 });
