@@ -327,6 +327,20 @@ export function bgBbPurchaseCountProbability(model: BgBbModel, x: number, period
 }
 
 /**
+ * Options of {@link generateBgBbPatterns}.
+ *
+ * @category Probabilistic CLV
+ */
+export interface BgBbGeneratorOptions {
+  /** Number of customers. */
+  readonly customers: number;
+  /** Opportunities n observed for each. */
+  readonly periods: number;
+  /** Seed of the generator. */
+  readonly seed: number | string;
+}
+
+/**
  * Simulates BG/BB patterns, seeded: for each customer, p and θ from their Beta distributions, then
  * n opportunities of "transact with p, then die with θ".
  *
@@ -343,7 +357,7 @@ export function bgBbPurchaseCountProbability(model: BgBbModel, x: number, period
  */
 export function generateBgBbPatterns(
   params: BgBbParams,
-  options: { readonly customers: number; readonly periods: number; readonly seed: number | string },
+  options: BgBbGeneratorOptions,
 ): BgBbPattern[] {
   checkPositiveParams(params as unknown as Record<string, number>, NAMES, 'BG/BB');
   checkCount(options.customers, 'customers', 0);

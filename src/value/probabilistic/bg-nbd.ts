@@ -506,6 +506,20 @@ export function bgNbdPurchaseCountProbability(model: BgNbdModel, n: number, dura
 }
 
 /**
+ * Simulated summaries: columns of Float64Arrays, ready for the fits.
+ *
+ * @category Probabilistic CLV
+ */
+export interface ClvSimulatedSummaries extends ClvSummaryColumns {
+  /** x of each simulated customer. */
+  readonly frequency: Float64Array;
+  /** t_x of each simulated customer. */
+  readonly recency: Float64Array;
+  /** T of each simulated customer. */
+  readonly T: Float64Array;
+}
+
+/**
  * Options of {@link generateBgNbdSummaries}.
  *
  * @category Probabilistic CLV
@@ -558,7 +572,7 @@ export function readGeneratorT(options: ClvGeneratorOptions): (i: number) => num
  * ```
  * @category Probabilistic CLV
  */
-export function generateBgNbdSummaries(params: BgNbdParams, options: ClvGeneratorOptions): ClvSummaryColumns & { readonly frequency: Float64Array; readonly recency: Float64Array; readonly T: Float64Array } {
+export function generateBgNbdSummaries(params: BgNbdParams, options: ClvGeneratorOptions): ClvSimulatedSummaries {
   checkPositiveParams(params as unknown as Record<string, number>, NAMES, 'BG/NBD');
   const getT = readGeneratorT(options);
   const n = options.customers;

@@ -29,7 +29,19 @@ export type ClvTimeUnit = 'days' | 'weeks';
  *
  * @category Probabilistic CLV
  */
-export type ClvDuration = { readonly days: number; readonly weeks?: never } | { readonly weeks: number; readonly days?: never };
+export type ClvDuration =
+  | {
+      /** Length in days. */
+      readonly days: number;
+      /** Not with `days`: give one unit. */
+      readonly weeks?: never;
+    }
+  | {
+      /** Length in weeks (7 days each). */
+      readonly weeks: number;
+      /** Not with `weeks`: give one unit. */
+      readonly days?: never;
+    };
 
 /**
  * One customer's purchase summary, as `lifetimes` and the transaction summaries of `jornada/value`

@@ -17,6 +17,7 @@ import {
   type ClvFitOptions,
   type ClvFitReport,
   type ClvSpendInput,
+  type ClvSpendRow,
 } from './common.js';
 
 /**
@@ -207,7 +208,7 @@ export function fitGammaGamma(summaries: ClvSpendInput, options: GammaGammaFitOp
  * ```
  * @category Probabilistic CLV
  */
-export function gammaGammaExpectedSpend(model: GammaGammaModel, customer: { readonly frequency: number; readonly monetaryValue?: number }): number {
+export function gammaGammaExpectedSpend(model: GammaGammaModel, customer: ClvSpendRow): number {
   if (typeof model !== 'object' || model === null) throw new JornadaError('INVALID_OPTION', 'a Gamma-Gamma model is required');
   checkPositiveParams(model.params as unknown as Record<string, number>, NAMES, 'Gamma-Gamma');
   const { p, q, gamma } = model.params;
@@ -224,6 +225,18 @@ export function gammaGammaExpectedSpend(model: GammaGammaModel, customer: { read
     throw new JornadaError('NUMERIC', `expected spend is infinite when p·x + q ≤ 1 (q = ${q}, x = ${x})`, { details: { p, q, x } });
   }
   return finiteOrThrow(((gamma + x * m) * p) / denominator, 'expected spend');
+}
+
+/**
+ * Simulated spend summaries.
+ *
+ * @category Probabilistic CLV
+ */
+export interface GammaGammaSimulatedSpend {
+  /** x of each simulated customer. */
+  readonly frequency: Float64Array;
+  /** Mean value of its x purchases (0 when x = 0). */
+  readonly monetaryValue: Float64Array;
 }
 
 /**
@@ -245,7 +258,7 @@ export function generateGammaGammaSpend(
   params: GammaGammaParams,
   frequencies: ArrayLike<number>,
   seed: number | string,
-): { readonly frequency: Float64Array; readonly monetaryValue: Float64Array } {
+): GammaGammaSimulatedSpend {
   checkPositiveParams(params as unknown as Record<string, number>, NAMES, 'Gamma-Gamma');
   const rng = createRandom(seed);
   const n = frequencies.length;

@@ -31,6 +31,7 @@ export {
   type BgNbdModel,
   type BgNbdParams,
   type ClvGeneratorOptions,
+  type ClvSimulatedSummaries,
 } from './bg-nbd.js';
 export {
   fitMbgNbd,
@@ -65,6 +66,7 @@ export {
   type BgBbFitOptions,
   type BgBbModel,
   type BgBbParams,
+  type BgBbGeneratorOptions,
   type BgBbPattern,
 } from './bg-bb.js';
 export {
@@ -75,6 +77,7 @@ export {
   type GammaGammaFitOptions,
   type GammaGammaModel,
   type GammaGammaParams,
+  type GammaGammaSimulatedSpend,
 } from './gamma-gamma.js';
 export {
   fitSbg,
@@ -87,6 +90,7 @@ export {
   type SbgFit,
   type SbgFitOptions,
   type SbgModel,
+  type SbgCohortGeneratorOptions,
   type SbgParams,
 } from './sbg.js';
 export { probabilisticClv, type ClvPurchaseModel, type ProbabilisticClvOptions } from './clv.js';

@@ -9,7 +9,7 @@
 import { JornadaError } from '../../core/errors.js';
 import { createRandom } from '../../core/random.js';
 import { digamma, logBeta, logGamma } from '../../core/special.js';
-import { prepareBgSummaries, readGeneratorT, type BgNbdParams, type ClvGeneratorOptions, type PreparedBgSummaries } from './bg-nbd.js';
+import { prepareBgSummaries, readGeneratorT, type BgNbdParams, type ClvGeneratorOptions, type ClvSimulatedSummaries, type PreparedBgSummaries } from './bg-nbd.js';
 import {
   betaMixtureExpectedPurchases,
   checkPositiveParams,
@@ -22,7 +22,6 @@ import {
   type ClvDuration,
   type ClvFitOptions,
   type ClvFitReport,
-  type ClvSummaryColumns,
   type ClvSummaryInput,
   type ClvSummaryRow,
   type ClvTimeUnit,
@@ -329,7 +328,7 @@ export function mbgNbdConditionalCurve(model: MbgNbdModel, customer: ClvSummaryR
 export function generateMbgNbdSummaries(
   params: MbgNbdParams,
   options: ClvGeneratorOptions,
-): ClvSummaryColumns & { readonly frequency: Float64Array; readonly recency: Float64Array; readonly T: Float64Array } {
+): ClvSimulatedSummaries {
   checkPositiveParams(params as unknown as Record<string, number>, NAMES, 'MBG/NBD');
   const getT = readGeneratorT(options);
   const n = options.customers;

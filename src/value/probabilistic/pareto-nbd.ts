@@ -9,7 +9,7 @@
 import { JornadaError } from '../../core/errors.js';
 import { createRandom } from '../../core/random.js';
 import { hypergeometric2F1, logAddExp, logGamma, logSubExp } from '../../core/special.js';
-import { readGeneratorT, type ClvGeneratorOptions } from './bg-nbd.js';
+import { readGeneratorT, type ClvGeneratorOptions, type ClvSimulatedSummaries } from './bg-nbd.js';
 import {
   checkPositiveParams,
   checkUnit,
@@ -21,7 +21,6 @@ import {
   type ClvDuration,
   type ClvFitOptions,
   type ClvFitReport,
-  type ClvSummaryColumns,
   type ClvSummaryInput,
   type ClvSummaryRow,
   type ClvTimeUnit,
@@ -313,7 +312,7 @@ export function paretoNbdConditionalCurve(model: ParetoNbdModel, customer: ClvSu
 export function generateParetoNbdSummaries(
   params: ParetoNbdParams,
   options: ClvGeneratorOptions,
-): ClvSummaryColumns & { readonly frequency: Float64Array; readonly recency: Float64Array; readonly T: Float64Array } {
+): ClvSimulatedSummaries {
   checkPositiveParams(params as unknown as Record<string, number>, NAMES, 'Pareto/NBD');
   const getT = readGeneratorT(options);
   const n = options.customers;

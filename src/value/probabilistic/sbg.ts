@@ -294,6 +294,20 @@ export function sbgDiscountedResidualLifetime(model: SbgModel, renewals: number,
 }
 
 /**
+ * Options of {@link generateSbgCohort}.
+ *
+ * @category Probabilistic CLV
+ */
+export interface SbgCohortGeneratorOptions {
+  /** Cohort size. */
+  readonly customers: number;
+  /** Renewal opportunities to simulate. */
+  readonly periods: number;
+  /** Seed of the generator. */
+  readonly seed: number | string;
+}
+
+/**
  * Simulates a cohort under the sBG model, seeded: survivor counts after 0..periods renewal opportunities.
  *
  * @param params - True parameters.
@@ -307,7 +321,7 @@ export function sbgDiscountedResidualLifetime(model: SbgModel, renewals: number,
  * ```
  * @category Probabilistic CLV
  */
-export function generateSbgCohort(params: SbgParams, options: { readonly customers: number; readonly periods: number; readonly seed: number | string }): number[] {
+export function generateSbgCohort(params: SbgParams, options: SbgCohortGeneratorOptions): number[] {
   checkPositiveParams(params as unknown as Record<string, number>, NAMES, 'sBG');
   const { customers, periods } = options;
   if (!Number.isInteger(customers) || customers < 0) throw new JornadaError('INVALID_OPTION', 'customers must be an integer ≥ 0');
