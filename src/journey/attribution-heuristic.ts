@@ -208,9 +208,9 @@ export interface PositionBasedOptions {
  *
  * @example
  * ```ts
- * attributePositionBased([{ touches: ['social', 'email', 'web'], conversions: 1, value: 100, nulls: 0 }]).channels;
- * //=> [{ channel: 'social', conversions: 0.4, value: 40 }, { channel: 'email', conversions: 0.2, value: 20 },
- * //    { channel: 'web', conversions: 0.4, value: 40 }]
+ * attributePositionBased([{ touches: ['social', 'email', 'web'], conversions: 1, value: 100, nulls: 0 }])
+ *   .channels.map((c) => [c.channel, c.value.toFixed(2)]);
+ * //=> [['social', '40.00'], ['email', '20.00'], ['web', '40.00']]
  * ```
  * @category Journey
  */

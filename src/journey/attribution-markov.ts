@@ -132,18 +132,20 @@ export function attributeMarkov(paths: readonly AttributionPath[], options: Mark
   const between = new Float64Array(c * c);
   const toConversion = new Float64Array(c);
   const toNull = new Float64Array(c);
-  const touchIndex: number[] = [];
   for (const p of paths) {
     const nulls = useNulls ? p.nulls : 0;
     const w = p.conversions + nulls;
     if (!(w > 0)) continue;
-    touchIndex.length = 0;
-    for (const t of p.touches) touchIndex.push(index.get(t)!);
-    start[touchIndex[0]!]! += w;
-    for (let i = 0; i + 1 < touchIndex.length; i++) between[touchIndex[i]! * c + touchIndex[i + 1]!]! += w;
-    const last = touchIndex[touchIndex.length - 1]!;
-    toConversion[last]! += p.conversions;
-    toNull[last]! += nulls;
+    const touches = p.touches;
+    let previous = index.get(touches[0]!)!;
+    start[previous]! += w;
+    for (let i = 1; i < touches.length; i++) {
+      const next = index.get(touches[i]!)!;
+      between[previous * c + next]! += w;
+      previous = next;
+    }
+    toConversion[previous]! += p.conversions;
+    toNull[previous]! += nulls;
   }
   // Transient states: channels with an outgoing transition.
   const stateOf = new Int32Array(c).fill(-1);

@@ -87,7 +87,9 @@ export interface AttributionComparison {
  *   { touches: ['email'], conversions: 1, value: 30, nulls: 1 },
  * ]);
  * t.models; //=> ['first_touch', 'last_touch', 'linear', 'position_based', 'markov']
- * t.rows[1]; //=> { channel: 'email', conversions: { first_touch: 1, last_touch: 2, linear: 1.5, position_based: 1.5, markov: … }, … }
+ * t.rows[1]?.conversions;
+ * //=> { first_touch: 1, last_touch: 2, linear: 1.5, position_based: 1.5, markov: 1.5 }
+ * t.rows[1]?.removalEffect; //=> 1
  * ```
  * @category Journey
  */
