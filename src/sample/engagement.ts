@@ -325,13 +325,9 @@ export function generateFeedback(run: SampleRun, streams: SampleStreams): void {
   for (const p of run.people) {
     const lang = p.culture === 'US' ? 'en' : 'pt';
     const email = p.customer.email !== undefined;
-    let orders = 0;
-    let lateOrders = 0;
     for (const o of p.orders) {
       if (o.deliveredAt === undefined) continue;
       const late = o.promisedAt !== undefined && o.deliveredAt.getTime() > o.promisedAt.getTime();
-      orders++;
-      if (late) lateOrders++;
       const delivered = o.deliveredAt.getTime();
       if (o.salesChannel === 'store') {
         if (!r.chance(0.05)) continue;
@@ -407,7 +403,15 @@ export function generateFeedback(run: SampleRun, streams: SampleStreams): void {
       for (const month of [2, 8]) {
         const t = seconds(localInstant(run.grid, p.zone, Date.UTC(s.year, month, 15) / MS_PER_DAY, 10 * 60) + r.exponential(2 * MS_PER_DAY));
         if (t < firstOrder + 30 * MS_PER_DAY || t > run.to || !r.chance(0.06)) continue;
-        const lateShare = orders === 0 ? 0 : lateOrders / orders;
+        // The share of late deliveries the customer had experienced by then.
+        let delivered = 0;
+        let late = 0;
+        for (const o of p.orders) {
+          if (o.deliveredAt === undefined || o.deliveredAt.getTime() > t) continue;
+          delivered++;
+          if (o.promisedAt !== undefined && o.deliveredAt.getTime() > o.promisedAt.getTime()) late++;
+        }
+        const lateShare = delivered === 0 ? 0 : late / delivered;
         const score = clamp(Math.round(8.4 + p.bias + 0.6 * p.affinity - 5 * lateShare + 1.1 * r.normal()), 0, 10);
         const response: FeedbackResponse = { id: '', customerId: p.customer.id, respondedAt: new Date(t), kind: 'nps', score, scale: { min: 0, max: 10 }, channel: 'email' };
         run.feedback.push(response);

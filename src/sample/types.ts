@@ -24,7 +24,11 @@ export interface SampleOptions {
 }
 
 /**
- * How an injected duplicate record differs from the record it copies.
+ * How an injected duplicate record differs from the record it copies: `case` (letter case changed, or
+ * accents dropped as tills do), `spacing` (doubled, leading or trailing spaces), `phone_format` (another
+ * mask or prefix for the same number), `typo` (one edit in a name: a neighbouring key, a dropped,
+ * doubled or swapped letter), `second_source` (typed in another system), `email_alias` (Gmail dots or a
+ * `+tag` on the same mailbox), `missing_field` (e-mail, phone, CPF, birthday or postal code left out).
  *
  * @category Sample
  */
@@ -59,11 +63,11 @@ export interface SampleBase {
   customers: Customer[];
   /** B2B accounts (pet shops, veterinary clinics); their people are customers with `accountId`. */
   accounts: Account[];
-  /** Orders, sorted by `placedAt`; `customerId` is a true customer id. */
+  /** Orders, sorted by `placedAt`; `customerId` is a true customer id. Order lines are shared between orders and frozen. */
   orders: Order[];
   /** Subscriptions (the contractual bond), sorted by `startedAt`. */
   subscriptions: Subscription[];
-  /** Touchpoint events, sorted by `timestamp`. */
+  /** Touchpoint events, sorted by `timestamp`. Campaign objects are shared between events and frozen. */
   interactions: Interaction[];
   /** NPS, CSAT and CES answers, sorted by `respondedAt`. */
   feedback: FeedbackResponse[];
