@@ -8,7 +8,7 @@
  */
 import { JornadaError } from '../../core/errors.js';
 import { createRandom } from '../../core/random.js';
-import { hypergeometric2F1, logAddExp, logGamma, logSubExp } from '../../core/special.js';
+import { hypergeometric2F1, logAddExp, logGamma, logSubExp, logSumExp, tanhSinhNodes } from '../../core/special.js';
 import { readGeneratorT, type ClvGeneratorOptions, type ClvSimulatedSummaries } from './bg-nbd.js';
 import {
   checkPositiveParams,
@@ -83,9 +83,22 @@ export interface ParetoNbdFitOptions extends ClvFitOptions {
 const NAMES = ['r', 'alpha', 's', 'beta'] as const;
 
 /**
+ * ln ₂F₁(a, b; a+1; z) for 0 ≤ z < 1 through Euler's transformation (A&S 15.3.3):
+ * ₂F₁(a, b; c; z) = (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z). With c = a + 1 the new series has first parameter
+ * 1 and term ratio below z, so it converges geometrically and never overflows, even for x in the
+ * hundreds of thousands, where the direct series would grow like (1−z)^−(r+x).
+ */
+function logHyp(a: number, b: number, z: number): number {
+  if (z === 0) return 0;
+  const c = a + 1;
+  return (c - a - b) * Math.log1p(-z) + Math.log(hypergeometric2F1(1, c - b, c, z));
+}
+
+/**
  * The two log-terms of one customer's likelihood (without Γ(r+x)/Γ(r) α^r β^s): ln of
  * (α+T)^−(r+x) (β+T)^−s and of s/(r+s+x)·A₀ (note 008, eq. 22), A₀ by ₂F₁ on the side where the
- * argument |α−β|/(max(α,β)+t) lies in [0, 1).
+ * argument |α−β|/(max(α,β)+t) lies in [0, 1), or by quadrature of the integral it stands for when that
+ * argument is above 0.95.
  */
 function logTerms(r: number, alpha: number, s: number, beta: number, x: number, tx: number, T: number): [number, number] {
   const rsx = r + s + x;
@@ -102,9 +115,22 @@ function logTerms(r: number, alpha: number, s: number, beta: number, x: number, 
     diff = beta - alpha;
     b2 = r + x;
   }
-  const f1 = hypergeometric2F1(rsx, b2, rsx + 1, diff / (big + tx));
-  const f2 = hypergeometric2F1(rsx, b2, rsx + 1, diff / (big + T));
-  const lA0 = logSubExp(Math.log(f1) - rsx * Math.log(big + tx), Math.log(f2) - rsx * Math.log(big + T));
+  if (tx >= T) return [term1, -Infinity];
+  const z1 = diff / (big + tx);
+  if (z1 > 0.95) {
+    // Near z = 1 the series needs ~1/(1−z) terms: integrate s·∫_{t_x}^{T} (α+τ)^−(r+x) (β+τ)^−(s+1) dτ,
+    // the term A₀ stands for (note 008, eq. 18–22), by tanh-sinh quadrature instead.
+    const rule = tanhSinhNodes();
+    const width = T - tx;
+    const logWidth = Math.log(width);
+    const terms = new Float64Array(rule.p.length);
+    for (let i = 0; i < rule.p.length; i++) {
+      const tau = tx + (rule.p[i] as number) * width;
+      terms[i] = (rule.logWeight[i] as number) + logWidth - (r + x) * Math.log(alpha + tau) - (s + 1) * Math.log(beta + tau);
+    }
+    return [term1, Math.log(s) + logSumExp(terms)];
+  }
+  const lA0 = logSubExp(logHyp(rsx, b2, z1) - rsx * Math.log(big + tx), logHyp(rsx, b2, diff / (big + T)) - rsx * Math.log(big + T));
   const term2 = Math.log(s) - Math.log(rsx) + lA0;
   return [term1, term2];
 }

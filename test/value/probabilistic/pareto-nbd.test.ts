@@ -63,6 +63,41 @@ describe('Pareto/NBD predictions', () => {
     expect(small / 1e-6).toBeCloseTo((r + 4) / (alpha + 38.86), 5); // posterior mean rate E[λ|·] = (r+x)/(α+T)
   });
 
+  it('P(alive) equals the integral form of the likelihood (Simpson’s rule in the test), on both computation paths', () => {
+    // L ∝ (α+T)^−(r+x)(β+T)^−s + s ∫_{t_x}^{T} (α+τ)^−(r+x) (β+τ)^−(s+1) dτ (note 008), P(alive) = first term / L.
+    const [x, tx, T] = [3, 10, 30];
+    for (const alpha of [5, 40]) {
+      // ₂F₁ argument (α−β)/(α+t_x): 4/15 and 0.8 for α = 5, 0.78 for α = 40 with t_x = 10 (series), and
+      // 0.975 for α = 40 with t_x = 0 (quadrature path)
+      for (const t0 of [tx, 0]) {
+        const xx = t0 === 0 ? 0 : x;
+        const [r, s, beta] = [0.7, 0.9, 1];
+        const f = (tau: number): number => Math.pow(alpha + tau, -(r + xx)) * Math.pow(beta + tau, -(s + 1));
+        const n = 20_000;
+        const h = (T - t0) / n;
+        let integral = f(t0) + f(T);
+        for (let i = 1; i < n; i++) integral += (i % 2 === 1 ? 4 : 2) * f(t0 + i * h);
+        integral *= h / 3;
+        const first = Math.pow(alpha + T, -(r + xx)) * Math.pow(beta + T, -s);
+        const q: ParetoNbdModel = { model: 'pareto-nbd', unit: 'weeks', params: { r, alpha, s, beta } };
+        expect(paretoNbdProbabilityAlive(q, { frequency: xx, recency: t0, T })).toBeCloseTo(first / (first + s * integral), 9);
+      }
+    }
+  });
+
+  it('stays finite for very large x (Euler-transformed ₂F₁ never overflows) on both sides of α = β', () => {
+    const c = { frequency: 200_000, recency: 999, T: 1000 };
+    for (const params of [
+      { r: 0.553, alpha: 0.5, s: 0.606, beta: 500 },
+      { r: 0.553, alpha: 500, s: 0.606, beta: 0.5 },
+    ]) {
+      const q: ParetoNbdModel = { model: 'pareto-nbd', unit: 'weeks', params };
+      const p = paretoNbdProbabilityAlive(q, c);
+      expect(p >= 0 && p <= 1).toBe(true);
+      expect(Number.isFinite(paretoNbdConditionalExpectedPurchases(q, c, { weeks: 10 }))).toBe(true);
+    }
+  });
+
   it('throws clear errors', () => {
     try {
       paretoNbdProbabilityAlive(m, { frequency: 1, recency: 5, T: 2 });

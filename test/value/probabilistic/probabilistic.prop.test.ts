@@ -8,8 +8,10 @@ import {
   bgNbdExpectedPurchases,
   bgNbdProbabilityAlive,
   bgNbdPurchaseCountProbability,
+  fitBgBb,
   fitBgNbd,
   fitGammaGamma,
+  fitSbg,
   mbgNbdConditionalExpectedPurchases,
   mbgNbdProbabilityAlive,
   paretoNbdConditionalExpectedPurchases,
@@ -89,6 +91,21 @@ describe('properties of the continuous-time models', () => {
     );
   });
 
+  it('scaling the time unit leaves Pareto/NBD predictions unchanged too', () => {
+    fc.assert(
+      fc.property(pnbdParams, customer, positive(0.1, 100), (pp, c, t) => {
+        const weeks: ParetoNbdModel = { model: 'pareto-nbd', unit: 'weeks', params: pp };
+        const days: ParetoNbdModel = { model: 'pareto-nbd', unit: 'days', params: { ...pp, alpha: pp.alpha * 7, beta: pp.beta * 7 } };
+        const cDays = { frequency: c.frequency, recency: c.recency * 7, T: c.T * 7 };
+        expect(paretoNbdProbabilityAlive(days, cDays)).toBeCloseTo(paretoNbdProbabilityAlive(weeks, c), 8);
+        const a = paretoNbdConditionalExpectedPurchases(weeks, c, { weeks: t });
+        const b = paretoNbdConditionalExpectedPurchases(days, cDays, { days: 7 * t });
+        expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-8 * Math.max(1, a));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('P(X(t) = n) sums to 1 over a long enough range', () => {
     fc.assert(
       fc.property(
@@ -142,6 +159,27 @@ describe('properties of the discrete-time models', () => {
 });
 
 describe('fuzzing the fit entry points: bad input gives a JornadaError with a path, never a crash', () => {
+  it('fitBgBb and fitSbg', () => {
+    const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string(), fc.double(), fc.integer({ min: -3, max: 8 }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ frequency: junk, recency: junk, periods: junk, weight: junk }, { requiredKeys: [] }), { minLength: 1, maxLength: 5 }),
+        fc.array(junk, { minLength: 0, maxLength: 6 }),
+        (patterns, survivors) => {
+          for (const fit of [() => fitBgBb(patterns as never, { allowNotConverged: true }), () => fitSbg(survivors as never, { allowNotConverged: true })]) {
+            try {
+              fit();
+            } catch (e) {
+              expect(isJornadaError(e)).toBe(true);
+              if (isJornadaError(e) && e.code === 'INVALID_INPUT') expect(e.issues.length).toBeGreaterThan(0);
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string(), fc.double(), fc.integer({ min: -5, max: 5 }), fc.constant(NaN), fc.constant(-1));
   it('fitBgNbd and fitGammaGamma', () => {
     fc.assert(
