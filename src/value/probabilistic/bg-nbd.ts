@@ -461,6 +461,43 @@ export function bgNbdConditionalCurve(model: BgNbdModel, customer: ClvSummaryRow
 }
 
 /**
+ * ln P(N = j) for the NBD count N of a Gamma(r, α)–Poisson process over t.
+ *
+ * @internal
+ * @param r - Gamma shape.
+ * @param alpha - Gamma scale.
+ * @param t - Window.
+ * @param j - Count.
+ * @returns The log-probability.
+ */
+export function negativeBinomialLogPmf(r: number, alpha: number, t: number, j: number): number {
+  return logGamma(r + j) - logGamma(r) - logGamma(j + 1) + r * (Math.log(alpha) - Math.log(alpha + t)) + j * (Math.log(t) - Math.log(alpha + t));
+}
+
+/**
+ * P(N ≥ n) for that count: 1 − head when the head is small, else the tail summed directly (no cancellation).
+ *
+ * @internal
+ * @param r - Gamma shape.
+ * @param alpha - Gamma scale.
+ * @param t - Window.
+ * @param n - Threshold.
+ * @returns The tail probability.
+ */
+export function negativeBinomialUpperTail(r: number, alpha: number, t: number, n: number): number {
+  let head = 0;
+  for (let j = 0; j < n; j++) head += Math.exp(negativeBinomialLogPmf(r, alpha, t, j));
+  if (head <= 0.5) return 1 - head;
+  let tail = 0;
+  for (let j = n; j < n + 100_000; j++) {
+    const v = Math.exp(negativeBinomialLogPmf(r, alpha, t, j));
+    tail += v;
+    if (j > (r * t) / alpha + n && v < 1e-17 * tail) break;
+  }
+  return tail;
+}
+
+/**
  * Probability that a new customer makes exactly n repeat purchases in (0, t]: P(X(t) = n), FHL 2005,
  * eq. 8, in logs; the negative-binomial tail in its second term is summed directly when small.
  *
@@ -482,26 +519,8 @@ export function bgNbdPurchaseCountProbability(model: BgNbdModel, n: number, dura
   const t = durationIn(duration, model.unit);
   if (t === 0) return n === 0 ? 1 : 0;
   const lbAB = logBeta(a, b);
-  const lp0 = r * (Math.log(alpha) - Math.log(alpha + t)); // ln(α/(α+t))^r
-  const lq = Math.log(t) - Math.log(alpha + t); // ln(t/(α+t))
-  const lgR = logGamma(r);
-  const nb = (j: number): number => logGamma(r + j) - lgR - logGamma(j + 1) + lp0 + j * lq;
-  let result = Math.exp(logBeta(a, b + n) - lbAB + nb(n));
-  if (n > 0) {
-    let head = 0;
-    for (let j = 0; j < n; j++) head += Math.exp(nb(j));
-    let tail: number;
-    if (head <= 0.5) tail = 1 - head;
-    else {
-      tail = 0;
-      for (let j = n; j < n + 100_000; j++) {
-        const v = Math.exp(nb(j));
-        tail += v;
-        if (j > (r * t) / alpha + n && v < 1e-17 * tail) break;
-      }
-    }
-    result += Math.exp(logBeta(a + 1, b + n - 1) - lbAB) * tail;
-  }
+  let result = Math.exp(logBeta(a, b + n) - lbAB + negativeBinomialLogPmf(r, alpha, t, n));
+  if (n > 0) result += Math.exp(logBeta(a + 1, b + n - 1) - lbAB) * negativeBinomialUpperTail(r, alpha, t, n);
   return Math.min(1, Math.max(0, finiteOrThrow(result, 'P(X(t) = n)')));
 }
 

@@ -39,6 +39,7 @@ export {
   mbgNbdConditionalExpectedPurchases,
   mbgNbdExpectedPurchases,
   mbgNbdProbabilityAlive,
+  mbgNbdPurchaseCountProbability,
   type MbgNbdFit,
   type MbgNbdFitOptions,
   type MbgNbdModel,

@@ -9,7 +9,7 @@
 import { JornadaError } from '../../core/errors.js';
 import { createRandom } from '../../core/random.js';
 import { digamma, logBeta, logGamma } from '../../core/special.js';
-import { prepareBgSummaries, readGeneratorT, type BgNbdParams, type ClvGeneratorOptions, type ClvSimulatedSummaries, type PreparedBgSummaries } from './bg-nbd.js';
+import { negativeBinomialLogPmf, negativeBinomialUpperTail, prepareBgSummaries, readGeneratorT, type BgNbdParams, type ClvGeneratorOptions, type ClvSimulatedSummaries, type PreparedBgSummaries } from './bg-nbd.js';
 import {
   betaMixtureExpectedPurchases,
   checkPositiveParams,
@@ -309,6 +309,37 @@ export function mbgNbdConditionalCurve(model: MbgNbdModel, customer: ClvSummaryR
   const { x, T } = readCustomer(customer, model.unit);
   const ks = ts.map((t) => t / (alpha + T));
   return betaMixtureExpectedPurchases(a, b + x + 1, r + x, ks).map((v, i) => ((ts[i] as number) === 0 ? 0 : finiteOrThrow(alive * v, 'E[Y(t)]')));
+}
+
+/**
+ * Probability that a new customer makes exactly n repeat purchases in (0, t]: with dropout possible at
+ * time 0 and after each purchase, P(X(t) = n) = B(a, b+n+1)/B(a, b) · NBD(n) + B(a+1, b+n)/B(a, b) ·
+ * P(NBD ≥ n), where NBD is the Gamma(r, α)–Poisson count over t (the dropout after the n-th purchase
+ * needs that purchase to have happened).
+ *
+ * @param model - Parameters and unit.
+ * @param n - The count, an integer ≥ 0.
+ * @param duration - The window.
+ * @returns A probability in [0, 1].
+ * @throws {JornadaError} `INVALID_OPTION` for a bad count, parameters or duration.
+ *
+ * @example
+ * ```ts
+ * const m = { model: 'mbg-nbd', unit: 'weeks', params: { r: 1, alpha: 1, a: 1, b: 1 } } as const;
+ * mbgNbdPurchaseCountProbability(m, 0, { weeks: 1 }); //=> 0.75 (= a/(a+b) + b/(a+b)·α/(α+t))
+ * ```
+ * @category Probabilistic CLV
+ */
+export function mbgNbdPurchaseCountProbability(model: MbgNbdModel, n: number, duration: ClvDuration): number {
+  const { r, alpha, a, b } = checkModel(model);
+  if (!Number.isInteger(n) || n < 0) throw new JornadaError('INVALID_OPTION', `n must be an integer ≥ 0 (got ${n})`);
+  const t = durationIn(duration, model.unit);
+  if (t === 0) return n === 0 ? 1 : 0;
+  const lbAB = logBeta(a, b);
+  const result =
+    Math.exp(logBeta(a, b + n + 1) - lbAB + negativeBinomialLogPmf(r, alpha, t, n)) +
+    Math.exp(logBeta(a + 1, b + n) - lbAB) * negativeBinomialUpperTail(r, alpha, t, n);
+  return Math.min(1, Math.max(0, finiteOrThrow(result, 'P(X(t) = n)')));
 }
 
 /**

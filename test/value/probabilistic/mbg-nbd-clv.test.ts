@@ -10,6 +10,7 @@ import {
   mbgNbdConditionalExpectedPurchases,
   mbgNbdExpectedPurchases,
   mbgNbdProbabilityAlive,
+  mbgNbdPurchaseCountProbability,
   paretoNbdConditionalExpectedPurchases,
   probabilisticClv,
   type BgNbdModel,
@@ -52,6 +53,20 @@ describe('MBG/NBD', () => {
     const T = Float64Array.from({ length: 30_000 }, (_, i) => 26 + (i % 14));
     const sim = fitMbgNbd(generateMbgNbdSummaries(truth, { customers: 30_000, T, seed: 2 }), { unit: 'weeks' });
     for (const k of ['r', 'alpha', 'a', 'b'] as const) expect(Math.abs(sim.params[k] - truth[k])).toBeLessThan(4 * (sim.standardErrors?.[k] ?? 0));
+  });
+
+  it('P(X(t) = n) sums to 1, has mean E[X(t)], and P(X(t) = 0) = a/(a+b) + b/(a+b)·(α/(α+t))^r (hand derivation)', () => {
+    let sum = 0;
+    let mean = 0;
+    for (let n = 0; n < 300; n++) {
+      const p = mbgNbdPurchaseCountProbability(m, n, { weeks: 26 });
+      sum += p;
+      mean += n * p;
+    }
+    expect(sum).toBeCloseTo(1, 10);
+    expect(mean).toBeCloseTo(mbgNbdExpectedPurchases(m, { weeks: 26 }), 8);
+    const { r, alpha, a, b } = m.params;
+    expect(mbgNbdPurchaseCountProbability(m, 0, { weeks: 26 })).toBeCloseTo(a / (a + b) + (b / (a + b)) * Math.pow(alpha / (alpha + 26), r), 12);
   });
 
   it('conditional expectation is finite and positive in edge regions (a ≤ 1, large x)', () => {
