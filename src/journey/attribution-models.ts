@@ -53,6 +53,26 @@ export interface AttributionComparisonRow {
 }
 
 /**
+ * Each model's full result in {@link AttributionComparison}.
+ *
+ * @category Journey
+ */
+export interface AttributionModelResults {
+  /** First touch. */
+  first_touch: AttributionResult;
+  /** Last touch. */
+  last_touch: AttributionResult;
+  /** Linear. */
+  linear: AttributionResult;
+  /** Position-based. */
+  position_based: AttributionResult;
+  /** Time decay, when it ran. */
+  time_decay?: AttributionResult;
+  /** Markov, with removal effects. */
+  markov: MarkovAttributionResult;
+}
+
+/**
  * All models on the same paths.
  *
  * @category Journey
@@ -62,8 +82,8 @@ export interface AttributionComparison {
   models: AttributionModelName[];
   /** One row per channel, in order of first appearance in the paths. */
   rows: AttributionComparisonRow[];
-  /** Each model's full result. */
-  results: Partial<Record<Exclude<AttributionModelName, 'markov'>, AttributionResult>> & { markov: MarkovAttributionResult };
+  /** Each model's full result (time decay only when it ran). */
+  results: AttributionModelResults;
   /** Conversions of all paths. */
   totalConversions: number;
   /** Value of all paths. */
@@ -126,7 +146,7 @@ export function attributionModels(paths: readonly AttributionPath[], options: At
   return {
     models: all.map((r) => r.model),
     rows,
-    results: results as AttributionComparison['results'],
+    results: results as unknown as AttributionModelResults,
     totalConversions: markov.totalConversions,
     totalValue: markov.totalValue,
   };

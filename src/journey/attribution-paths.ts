@@ -39,8 +39,7 @@ export interface AttributionPath {
 
 const finiteNonNegative = z.number().finite().nonnegative();
 
-/** Schema of an {@link AttributionPath}. @category Journey */
-export const AttributionPathSchema = z
+const PathObjectSchema = z
   .object({
     touches: z.array(z.string().min(1)).min(1),
     conversions: finiteNonNegative,
@@ -61,7 +60,15 @@ export const AttributionPathSchema = z
     }
   });
 
-const AttributionPathsSchema = z.array(AttributionPathSchema);
+/**
+ * Schema of an {@link AttributionPath}: at least one non-empty touch, finite counts ≥ 0, no value
+ * without conversions, and one hour count per touch when hours are given.
+ *
+ * @category Journey
+ */
+export const AttributionPathSchema: z.ZodType<AttributionPath> = PathObjectSchema as unknown as z.ZodType<AttributionPath>;
+
+const AttributionPathsSchema = z.array(PathObjectSchema);
 
 /**
  * Validates a list of attribution paths.

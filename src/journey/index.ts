@@ -43,4 +43,4 @@ export type { ChannelCredit, AttributionModelName, AttributionResult, PositionBa
 export { attributeMarkov, MARKOV_MAX_CHANNELS } from './attribution-markov.js';
 export type { MarkovAttributionOptions, MarkovChannelCredit, MarkovAttributionResult } from './attribution-markov.js';
 export { attributionModels } from './attribution-models.js';
-export type { AttributionModelsOptions, AttributionComparisonRow, AttributionComparison } from './attribution-models.js';
+export type { AttributionModelsOptions, AttributionComparisonRow, AttributionModelResults, AttributionComparison } from './attribution-models.js';
