@@ -51,6 +51,7 @@ export {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdExpectedPurchases,
   paretoNbdProbabilityAlive,
+  paretoNbdPurchaseCountProbability,
   type ParetoNbdFit,
   type ParetoNbdFitOptions,
   type ParetoNbdModel,

@@ -6,6 +6,7 @@ import {
   paretoNbdConditionalExpectedPurchases,
   paretoNbdExpectedPurchases,
   paretoNbdProbabilityAlive,
+  paretoNbdPurchaseCountProbability,
   type ParetoNbdModel,
 } from '../../../src/value/probabilistic/index.js';
 import { cdnowSummaries } from './fixtures.js';
@@ -96,6 +97,20 @@ describe('Pareto/NBD predictions', () => {
       expect(p >= 0 && p <= 1).toBe(true);
       expect(Number.isFinite(paretoNbdConditionalExpectedPurchases(q, c, { weeks: 10 }))).toBe(true);
     }
+  });
+
+  it('P(X(t) = n) sums to 1 and its mean is the closed-form E[X(t)]; P(X(t) = 0) ≥ (α/(α+t))^r', () => {
+    let sum = 0;
+    let mean = 0;
+    for (let n = 0; n < 400; n++) {
+      const p = paretoNbdPurchaseCountProbability(m, n, { weeks: 39 });
+      sum += p;
+      mean += n * p;
+    }
+    expect(sum).toBeCloseTo(1, 9);
+    expect(mean).toBeCloseTo(paretoNbdExpectedPurchases(m, { weeks: 39 }), 7);
+    // at least the probability that an always-alive customer makes no purchase
+    expect(paretoNbdPurchaseCountProbability(m, 0, { weeks: 39 })).toBeGreaterThan(Math.pow(m.params.alpha / (m.params.alpha + 39), m.params.r));
   });
 
   it('throws clear errors', () => {
