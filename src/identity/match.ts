@@ -9,7 +9,7 @@ import type { CustomerRecord } from '../model/index.js';
 import type { IdentifierType } from './blocked.js';
 import { checkRecords, type RejectedRecord } from './input.js';
 import { jaroWinkler } from './jaro-winkler.js';
-import { blockedSet, normalizeRecordWith, type NormalizeOptions, type NormalizedCustomerRecord } from './record.js';
+import { blockedSet, createNormalizeCache, normalizeRecordWith, type NormalizeOptions, type NormalizedCustomerRecord } from './record.js';
 import { DisjointSets } from './union-find.js';
 
 /**
@@ -384,29 +384,30 @@ export function matchNormalized(recs: readonly NormalizedCustomerRecord[], cfg: 
       else b.push(i);
     };
     // A fuzzy link needs a strongly agreeing field (exact postal code, full birth date, phone or e-mail key;
-    // the last two already linked by keys unless noisy), so blocking on those fields loses no link and
-    // keeps blocks small as the base grows. Two more keys feed the review list: the phonetic name within
-    // the postal sector (first three CEP digits), and the e-mail user at another provider.
+    // the last two already linked by keys unless noisy), so blocking on the postal code and the birth
+    // date loses no link. Each goes with the Portuguese phonetic code of the first name and the initial of
+    // the last, and again with the initial of the first and the code of the last: spelling variants
+    // (Thiago/Tiago, Wagner/Vagner) share a code, a typo in one name leaves the other key in common, and
+    // blocks stay small as the base grows.
     for (let i = 0; i < n; i++) {
       const r = recs[i] as NormalizedCustomerRecord;
-      if (r.nameKey.length === 0) continue;
-      // Each with the initial of the first and, separately, of the last name: a typo in one initial
-      // still leaves the other key in common.
-      const firstInitial = r.nameKey.charAt(0);
-      const lastInitial = r.nameKey.charAt(r.nameKey.lastIndexOf(' ') + 1);
-      if (r.postalCode !== undefined) {
-        add(`p|${r.postalCode}|${firstInitial}`, i);
-        if (lastInitial !== firstInitial) add(`p|${r.postalCode}|${lastInitial}`, i);
-      }
+      if (r.phoneticKey.length === 0) continue;
+      const space = r.phoneticKey.indexOf(' ');
+      const pf = space < 0 ? r.phoneticKey : r.phoneticKey.slice(0, space);
+      const pl = space < 0 ? '' : r.phoneticKey.slice(space + 1);
       const bd = r.birthday;
-      if (bd !== undefined && bd.year !== undefined) {
-        const date = `${bd.year}-${bd.month}-${bd.day}`;
-        add(`b|${date}|${firstInitial}`, i);
-        if (lastInitial !== firstInitial) add(`b|${date}|${lastInitial}`, i);
+      const date = bd !== undefined && bd.year !== undefined ? `${bd.year}-${bd.month}-${bd.day}` : undefined;
+      // Key 1: code of the first name + initial of the last; key 2: initial of the first + code of the last.
+      const k1 = `${pf}|${pl.charAt(0)}`;
+      const k2 = `${pf.charAt(0)}|${pl}`;
+      if (r.postalCode !== undefined) {
+        add(`p|${r.postalCode}|${k1}`, i);
+        if (k2 !== k1) add(`p|${r.postalCode}|${k2}`, i);
       }
-      if (r.phoneticKey.length > 0 && r.postalCode !== undefined) add(`n|${r.phoneticKey}|${r.postalCode.slice(0, 3)}`, i);
-      const user = emailUser(r.emailKey);
-      if (user !== undefined) add(`e|${user}`, i);
+      if (date !== undefined) {
+        add(`b|${date}|${k1}`, i);
+        if (k2 !== k1) add(`b|${date}|${k2}`, i);
+      }
     }
     const seen = new Set<number>();
     const compare = (i: number, j: number): void => {
@@ -570,7 +571,7 @@ export function prepareRecords(
     throw new JornadaError('INVALID_OPTION', 'defaultCountry must be BR, PT or US', { details: { defaultCountry: country } });
   }
   const blocked = blockedSet(options);
-  const cache = new Map<string, string>();
+  const cache = createNormalizeCache();
   return { normalized: records.map((r) => normalizeRecordWith(r, country, blocked, cache)), rejected };
 }
 
@@ -578,9 +579,8 @@ export function prepareRecords(
  * Finds the records that belong to one person. Records are first linked by deterministic keys in
  * priority order — valid CPF, e-mail match key, E.164 phone — skipping placeholder values and values
  * shared by more records than the key's limit; a phone or e-mail link is refused when both names are
- * known and clearly differ. Then names are compared with Jaro–Winkler within blocks (postal code, birth
- * date, phone, e-mail key, e-mail user, and the Portuguese phonetic key of first and last name within
- * the postal sector):
+ * known and clearly differ. Then names are compared with Jaro–Winkler within blocks (the postal code or
+ * the birth date, with the Portuguese phonetic code of one name and the initial of the other):
  * a pair links at ≥ 0.92 with one strongly agreeing field (birth date, postal code, phone, e-mail key),
  * ≥ 0.88 with two, ≥ 0.70 with three, and never across different valid CPFs or different birthdays;
  * weaker evidence (same city, same e-mail user at another provider) only sends a pair to `review`. Links are transitive (union-find), but a link that would

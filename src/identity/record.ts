@@ -97,8 +97,8 @@ export interface NormalizedCustomerRecord {
   state?: string;
   /** ISO 3166-1 alpha-2 country. */
   country?: string;
-  /** Problems found in this record's values. */
-  findings: QualityFinding[];
+  /** Problems found in this record's values (a shared empty array when there are none: read-only). */
+  findings: readonly QualityFinding[];
 }
 
 const BR_STATES: Record<string, string> = {
@@ -172,13 +172,75 @@ export function blockedSet(options: NormalizeOptions): ReadonlySet<string> | und
   return s;
 }
 
+interface NameInfo {
+  plausible: boolean;
+  nameKey: string;
+  sortedNameKey: string;
+  phoneticKey: string;
+}
+
+function analyseName(full: string): NameInfo {
+  const nameKey = personNameKey(full);
+  if (!isPlausiblePersonName(full)) return { plausible: false, nameKey, sortedNameKey: '', phoneticKey: '' };
+  const words = nameKey.split(' ');
+  const firstCode = phoneticKeyPt(words[0] ?? '');
+  return {
+    plausible: true,
+    nameKey,
+    sortedNameKey: words.length > 1 ? [...words].sort().join(' ') : nameKey,
+    phoneticKey: words.length > 1 ? `${firstCode} ${phoneticKeyPt(words[words.length - 1] ?? '')}` : firstCode,
+  };
+}
+
+/**
+ * Memos of name and city work shared across one batch: names repeat, and each costs several Unicode
+ * normalisations and regular expressions.
+ *
+ * @internal
+ */
+export interface NormalizeCache {
+  /** Raw given or full name → display form. */
+  display: Map<string, string>;
+  /** Raw family name → display form. */
+  family: Map<string, string>;
+  /** Display full name → keys. */
+  names: Map<string, NameInfo>;
+  /** Raw city → display form. */
+  cities: Map<string, string>;
+}
+
+/**
+ * A fresh, empty cache.
+ *
+ * @returns The cache.
+ * @internal
+ */
+export function createNormalizeCache(): NormalizeCache {
+  return { display: new Map(), family: new Map(), names: new Map(), cities: new Map() };
+}
+
+const CACHE_LIMIT = 100_000;
+
+function memo<T>(map: Map<string, T> | undefined, input: string, f: (s: string) => T): T {
+  if (map === undefined) return f(input);
+  let v = map.get(input);
+  if (v === undefined) {
+    v = f(input);
+    if (map.size < CACHE_LIMIT) map.set(input, v);
+  }
+  return v;
+}
+
+const familyName = (t: string): string => normalizePersonName(`A ${t}`).slice(2);
+const NO_FINDINGS: readonly QualityFinding[] = Object.freeze([]);
+
 /**
  * Normalises with a prepared blocked set (the hot path of matching).
  *
  * @param record - The raw record.
  * @param defaultCountry - Country of phones and addresses without one.
  * @param blocked - Extra blocked values, trimmed and lower-cased.
- * @param cache - A memo of name and city normalisations shared across one batch (names repeat).
+ * @param cache - Memos shared across one batch (see {@link NormalizeCache}).
  * @returns The normalised record.
  * @internal
  */
@@ -186,53 +248,40 @@ export function normalizeRecordWith(
   record: CustomerRecord,
   defaultCountry: PhoneCountry,
   blocked: ReadonlySet<string> | undefined,
-  cache?: Map<string, string>,
+  cache?: NormalizeCache,
 ): NormalizedCustomerRecord {
-  const memo = (kind: string, input: string, f: (s: string) => string): string => {
-    if (cache === undefined) return f(input);
-    const k = kind + input;
-    let v = cache.get(k);
-    if (v === undefined) {
-      v = f(input);
-      if (cache.size < 200_000) cache.set(k, v);
-    }
-    return v;
-  };
-  const findings: QualityFinding[] = [];
+  let findings: QualityFinding[] | undefined;
   const id = record.recordId;
   const finding = (field: string, code: QualityFindingCode, reason: string, value: string): void => {
-    findings.push({ recordId: id, field, code, reason, value });
+    (findings ??= []).push({ recordId: id, field, code, reason, value });
   };
-  const out: NormalizedCustomerRecord = { record, nameKey: '', sortedNameKey: '', phoneticKey: '', phoneBlocked: false, findings };
+  const out: NormalizedCustomerRecord = { record, nameKey: '', sortedNameKey: '', phoneticKey: '', phoneBlocked: false, findings: NO_FINDINGS };
 
   // Names.
-  let first = nonEmpty(record.firstName) ? memo('f', record.firstName, normalizePersonName) : '';
+  let first = nonEmpty(record.firstName) ? memo(cache?.display, record.firstName, normalizePersonName) : '';
   // Family names are cased as the continuation of a name, so that a leading particle stays lower case.
-  let last = nonEmpty(record.lastName) ? memo('l', record.lastName, (t) => normalizePersonName(`A ${t}`).slice(2)) : '';
+  let last = nonEmpty(record.lastName) ? memo(cache?.family, record.lastName, familyName) : '';
   let full: string;
   if (first.length > 0 || last.length > 0) {
     full = first.length > 0 && last.length > 0 ? `${first} ${last}` : first || last;
   } else {
-    full = nonEmpty(record.fullName) ? memo('f', record.fullName, normalizePersonName) : '';
+    full = nonEmpty(record.fullName) ? memo(cache?.display, record.fullName, normalizePersonName) : '';
     const space = full.indexOf(' ');
     first = space < 0 ? full : full.slice(0, space);
     last = space < 0 ? '' : full.slice(space + 1);
   }
   if (full.length > 0) {
     const rawName = record.fullName ?? `${record.firstName ?? ''} ${record.lastName ?? ''}`;
-    if (!isPlausiblePersonName(full) || /\d/.test(rawName)) {
+    const info = memo(cache?.names, full, analyseName);
+    if (!info.plausible || /\d/.test(rawName)) {
       finding(nonEmpty(record.fullName) ? 'fullName' : 'firstName', 'implausible', 'not_a_name', rawName.trim());
     } else {
       out.fullName = full;
       if (first.length > 0) out.firstName = first;
       if (last.length > 0) out.lastName = last;
-      out.nameKey = memo('k', full, personNameKey);
-      const words = out.nameKey.split(' ');
-      out.sortedNameKey = words.length > 1 ? [...words].sort().join(' ') : out.nameKey;
-      const firstWord = words[0] ?? '';
-      const lastWord = words[words.length - 1] ?? '';
-      const firstCode = memo('p', firstWord, phoneticKeyPt);
-      out.phoneticKey = words.length > 1 ? `${firstCode} ${memo('p', lastWord, phoneticKeyPt)}` : firstCode;
+      out.nameKey = info.nameKey;
+      out.sortedNameKey = info.sortedNameKey;
+      out.phoneticKey = info.phoneticKey;
     }
   }
 
@@ -318,10 +367,11 @@ export function normalizeRecordWith(
     } else out.state = s;
   }
   if (nonEmpty(record.city)) {
-    const city = memo('c', record.city, normalizePersonName);
+    const city = memo(cache?.cities, record.city, normalizePersonName);
     if (city.length === 0 || /\d/.test(city)) finding('city', 'invalid', 'not_a_place', record.city);
     else out.city = city;
   }
+  if (findings !== undefined) out.findings = findings;
   return out;
 }
 
