@@ -62,6 +62,15 @@ describe('fitBgNbd on CDNOW (FHL 2005)', () => {
     expect(bgNbdConditionalExpectedPurchases(published, { frequency: 2, recency: 30.43, T: 38.86 }, { weeks: 39 })).toBeCloseTo(1.226, 2);
   });
 
+  it('E[X(t)] matches Hardie’s BG/NBD spreadsheet at t = 0.1429 … 78 weeks (as quoted by lifetimes’ tests)', () => {
+    // lifetimes tests/test_estimation.py, test_expectation_returns_same_value_Hardie_excel_sheet. The sheet
+    // uses Excel Solver's own (unrounded) estimates, which differ from the exact MLE in the fourth digit:
+    // at t = 78 we get 1.8580 for its 1.8576, so the check is to 3 decimals (lifetimes checks the same).
+    const times = [0.1429, 1, 3, 31.8571, 32, 78];
+    const expected = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576];
+    times.forEach((t, i) => expect(bgNbdExpectedPurchases(fit, { weeks: t })).toBeCloseTo(expected[i]!, 3));
+  });
+
   it('fits the same on columns, on weighted rows and on rows', () => {
     const columns = {
       frequency: Float64Array.from(rows, (r) => r.frequency),
@@ -136,6 +145,15 @@ describe('BG/NBD predictions', () => {
     expect(mean).toBeCloseTo(bgNbdExpectedPurchases(published, { weeks: 39 }), 8);
     expect(bgNbdPurchaseCountProbability(published, 0, { weeks: 0 })).toBe(1);
     expect(bgNbdPurchaseCountProbability(published, 3, { days: 0 })).toBe(0);
+  });
+
+  it('P(X(t) = n) matches R BTYD’s documented values (bgnbd.pmf; quoted by lifetimes’ tests)', () => {
+    // BTYD manual, with r = 0.243, α = 4.414, a = 0.793, b = 2.426: P(X(2) = 10) = 1.07869e-07,
+    // P(X(39) = 0) = 0.5737864, and P(X(30) = n) for n = 11..20.
+    expect(bgNbdPurchaseCountProbability(published, 10, { weeks: 2 })).toBeCloseTo(1.07869e-7, 11);
+    expect(bgNbdPurchaseCountProbability(published, 0, { weeks: 39 })).toBeCloseTo(0.5737864, 7);
+    const pmf30 = [0.0019995214, 0.0015170236, 0.001163315, 0.0009003148, 0.0007023638, 0.0005517902, 0.0004361913, 0.0003467171, 0.0002769613, 0.000222226];
+    pmf30.forEach((v, i) => expect(bgNbdPurchaseCountProbability(published, 11 + i, { weeks: 30 })).toBeCloseTo(v, 9));
   });
 
   it('P(X(t) = 0) is the hand-computed closed form: (α/(α+t))^r (FHL 2005 eq. 8 with x = 0)', () => {

@@ -45,9 +45,15 @@ describe('MBG/NBD', () => {
     expect(mbgNbdExpectedPurchases(m, { weeks: 26 })).toBeCloseTo((m.params.b / (m.params.a + m.params.b)) * bgNew, 8);
   });
 
-  it('fits CDNOW (converges; zero-repeaters are no longer surely alive) and recovers simulated parameters', () => {
+  it('fits CDNOW as BTYDplus does (zero-repeaters no longer surely alive) and recovers simulated parameters', () => {
     const fit = fitMbgNbd(cdnowSummaries(), { unit: 'weeks' });
     expect(fit.report.converged).toBe(true);
+    // BTYDplus' MBG/NBD estimates on CDNOW, r = 0.525, α = 6.183, a = 0.891, b = 1.614 (quoted by
+    // lifetimes tests/test_estimation.py, test_params_out_is_close_to_BTYDplus)
+    expect(fit.params.r).toBeCloseTo(0.525, 3);
+    expect(fit.params.alpha).toBeCloseTo(6.183, 3);
+    expect(fit.params.a).toBeCloseTo(0.891, 3);
+    expect(fit.params.b).toBeCloseTo(1.614, 3);
     expect(mbgNbdProbabilityAlive(fit, { frequency: 0, recency: 0, T: 38.86 })).toBeLessThan(1);
     const truth = { r: 0.5, alpha: 6, a: 0.9, b: 3 };
     const T = Float64Array.from({ length: 30_000 }, (_, i) => 26 + (i % 14));
