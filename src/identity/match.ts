@@ -385,8 +385,9 @@ export function matchNormalized(recs: readonly NormalizedCustomerRecord[], cfg: 
     };
     // A fuzzy link needs a strongly agreeing field (exact postal code, full birth date, phone or e-mail key;
     // the last two already linked by keys unless noisy), so blocking on the postal code and the birth
-    // date loses no link. Each goes with the Portuguese phonetic code of the first name and the initial of
-    // the last, and again with the initial of the first and the code of the last: spelling variants
+    // date loses no link. The postal code goes with the Portuguese phonetic code of the first name, and
+    // again of the last; the birth date (a small universe: some 30,000 in use) with the code of the first
+    // name and the initial of the last, and again the other way round. Spelling variants
     // (Thiago/Tiago, Wagner/Vagner) share a code, a typo in one name leaves the other key in common, and
     // blocks stay small as the base grows.
     for (let i = 0; i < n; i++) {
@@ -401,8 +402,10 @@ export function matchNormalized(recs: readonly NormalizedCustomerRecord[], cfg: 
       const k1 = `${pf}|${pl.charAt(0)}`;
       const k2 = `${pf.charAt(0)}|${pl}`;
       if (r.postalCode !== undefined) {
-        add(`p|${r.postalCode}|${k1}`, i);
-        if (k2 !== k1) add(`p|${r.postalCode}|${k2}`, i);
+        // A postal code is a large universe: the first name's code alone is enough, which also meets
+        // records where a family name was added or dropped.
+        add(`p|${r.postalCode}|${pf}`, i);
+        if (pl.length > 0 && pl !== pf) add(`p|${r.postalCode}|${pl}`, i);
       }
       if (date !== undefined) {
         add(`b|${date}|${k1}`, i);
@@ -579,8 +582,9 @@ export function prepareRecords(
  * Finds the records that belong to one person. Records are first linked by deterministic keys in
  * priority order — valid CPF, e-mail match key, E.164 phone — skipping placeholder values and values
  * shared by more records than the key's limit; a phone or e-mail link is refused when both names are
- * known and clearly differ. Then names are compared with Jaro–Winkler within blocks (the postal code or
- * the birth date, with the Portuguese phonetic code of one name and the initial of the other):
+ * known and clearly differ. Then names are compared with Jaro–Winkler within blocks (the postal code with
+ * the Portuguese phonetic code of the first or of the last name; the birth date with the code of one name
+ * and the initial of the other):
  * a pair links at ≥ 0.92 with one strongly agreeing field (birth date, postal code, phone, e-mail key),
  * ≥ 0.88 with two, ≥ 0.70 with three, and never across different valid CPFs or different birthdays;
  * weaker evidence (same city, same e-mail user at another provider) only sends a pair to `review`. Links are transitive (union-find), but a link that would
