@@ -147,6 +147,24 @@ export function attributeMarkov(paths: readonly AttributionPath[], options: Mark
     toConversion[previous]! += p.conversions;
     toNull[previous]! += nulls;
   }
+  return solveChain({ names, start, between, toConversion, toNull, totalConversions, totalValue });
+}
+
+/** Dense transition counts of a first-order chain over `names.length` channels. */
+interface ChainCounts {
+  names: readonly string[];
+  start: Float64Array;
+  between: Float64Array;
+  toConversion: Float64Array;
+  toNull: Float64Array;
+  totalConversions: number;
+  totalValue: number;
+}
+
+/** Solves the absorbing chain exactly and credits conversions and value by the removal effects. */
+function solveChain(counts: ChainCounts): MarkovAttributionResult {
+  const { names, start, between, toConversion, toNull, totalConversions, totalValue } = counts;
+  const c = names.length;
   // Transient states: channels with an outgoing transition.
   const stateOf = new Int32Array(c).fill(-1);
   const channelOf: number[] = [];
@@ -215,5 +233,204 @@ export function attributeMarkov(paths: readonly AttributionPath[], options: Mark
     conversionProbability: probability,
     stateCount: n + 3,
     transitionCount,
+  };
+}
+
+/**
+ * The state of {@link markovAttributionAccumulator}: the chain's transition counts by channel, a
+ * plain JSON-serialisable object (store it, send it to another worker, merge it later).
+ *
+ * @category Journey
+ */
+export interface MarkovChainState {
+  /** Whether non-converting journeys weigh in (fixed when the accumulator is created). */
+  useNulls: boolean;
+  /** Channels in order of first appearance. */
+  channels: string[];
+  /** Weight of start → channel, per channel index. */
+  start: number[];
+  /** Weight of channel → conversion, per channel index. */
+  conversions: number[];
+  /** Weight of channel → null, per channel index. */
+  nulls: number[];
+  /** Weight of channel → channel, keyed `"from,to"` by channel index. */
+  transitions: Record<string, number>;
+  /** Conversions added. */
+  totalConversions: number;
+  /** Conversion value added. */
+  totalValue: number;
+  /** Paths added. */
+  paths: number;
+}
+
+/**
+ * A mergeable accumulator of the Markov chain: add paths in parts (workers, partitions, a stream),
+ * merge the states in any order, and take the exact attribution of all of them.
+ *
+ * @category Journey
+ */
+export interface MarkovAttributionAccumulator {
+  /** A new, empty state. */
+  create(): MarkovChainState;
+  /**
+   * Adds one path to `state` (mutating it) and returns it. Throws `JornadaError` `INVALID_INPUT`
+   * (path `['path', …]`) for a path without touches or with a negative or non-finite count.
+   */
+  add(state: MarkovChainState, path: AttributionPath): MarkovChainState;
+  /**
+   * A new state holding both inputs; neither is changed. Throws `JornadaError` `INVALID_INPUT` when
+   * the states differ in `useNulls`.
+   */
+  merge(a: MarkovChainState, b: MarkovChainState): MarkovChainState;
+  /** The attribution of everything added (as {@link attributeMarkov} on all the paths). */
+  result(state: MarkovChainState): MarkovAttributionResult;
+}
+
+function badPath(field: string, message: string): JornadaError {
+  return new JornadaError('INVALID_INPUT', `Invalid path at ${field}: ${message}`, { issues: [{ path: ['path', field], message }] });
+}
+
+/**
+ * Creates a mergeable accumulator of the first-order Markov chain. `result` gives exactly what
+ * {@link attributeMarkov} gives on all the paths added (channels in order of first appearance in
+ * the merged state).
+ *
+ * @param options - Whether non-converting journeys enter the chain (default yes).
+ * @returns The accumulator.
+ *
+ * @example
+ * ```ts
+ * const acc = markovAttributionAccumulator();
+ * const a = acc.add(acc.create(), { touches: ['social', 'email'], conversions: 1, value: 50, nulls: 0 });
+ * const b = acc.add(acc.create(), { touches: ['social'], conversions: 0, value: 0, nulls: 1 });
+ * acc.result(acc.merge(a, b)).conversionProbability; //=> 0.5
+ * JSON.parse(JSON.stringify(a)).transitions; //=> { '0,1': 1 }
+ * ```
+ * @category Journey
+ */
+export function markovAttributionAccumulator(options: MarkovAttributionOptions = {}): MarkovAttributionAccumulator {
+  const useNulls = options.useNulls ?? true;
+  // Channel → index look-ups, cached per state object and rebuilt when the state was made elsewhere.
+  const indexCache = new WeakMap<MarkovChainState, Map<string, number>>();
+  const indexOf = (state: MarkovChainState): Map<string, number> => {
+    let index = indexCache.get(state);
+    if (index === undefined || index.size !== state.channels.length) {
+      index = new Map(state.channels.map((ch, i) => [ch, i]));
+      indexCache.set(state, index);
+    }
+    return index;
+  };
+  const slot = (state: MarkovChainState, index: Map<string, number>, channel: string): number => {
+    let i = index.get(channel);
+    if (i === undefined) {
+      i = state.channels.length;
+      index.set(channel, i);
+      state.channels.push(channel);
+      state.start.push(0);
+      state.conversions.push(0);
+      state.nulls.push(0);
+    }
+    return i;
+  };
+  const create = (): MarkovChainState => ({
+    useNulls,
+    channels: [],
+    start: [],
+    conversions: [],
+    nulls: [],
+    transitions: {},
+    totalConversions: 0,
+    totalValue: 0,
+    paths: 0,
+  });
+  return {
+    create,
+    add(state, path) {
+      if (typeof path !== 'object' || path === null) {
+        throw new JornadaError('INVALID_INPUT', 'Invalid path: must be an object', { issues: [{ path: ['path'], message: 'must be an object' }] });
+      }
+      const touches = path.touches;
+      if (!Array.isArray(touches) || touches.length === 0) throw badPath('touches', 'a path needs at least one touch');
+      for (const field of ['conversions', 'value', 'nulls'] as const) {
+        const v = path[field];
+        if (typeof v !== 'number' || !(v >= 0) || v === Infinity) throw badPath(field, 'must be a finite number ≥ 0');
+      }
+      for (const t of touches) if (typeof t !== 'string' || t === '') throw badPath('touches', 'a touch is a non-empty string');
+      const index = indexOf(state);
+      const nulls = state.useNulls ? path.nulls : 0;
+      const w = path.conversions + nulls;
+      let previous = slot(state, index, touches[0]!);
+      for (let i = 1; i < touches.length; i++) {
+        const next = slot(state, index, touches[i]!);
+        if (w > 0) {
+          const key = `${previous},${next}`;
+          state.transitions[key] = (state.transitions[key] ?? 0) + w;
+        }
+        previous = next;
+      }
+      if (w > 0) {
+        state.start[index.get(touches[0]!)!]! += w;
+        state.conversions[previous]! += path.conversions;
+        state.nulls[previous]! += nulls;
+      }
+      state.totalConversions += path.conversions;
+      state.totalValue += path.value;
+      state.paths += 1;
+      return state;
+    },
+    merge(a, b) {
+      if (a.useNulls !== b.useNulls) {
+        throw new JornadaError('INVALID_INPUT', 'Invalid state: cannot merge chains built with and without nulls', {
+          issues: [{ path: ['useNulls'], message: 'states differ in useNulls' }],
+        });
+      }
+      const out: MarkovChainState = {
+        useNulls: a.useNulls,
+        channels: [...a.channels],
+        start: [...a.start],
+        conversions: [...a.conversions],
+        nulls: [...a.nulls],
+        transitions: { ...a.transitions },
+        totalConversions: a.totalConversions + b.totalConversions,
+        totalValue: a.totalValue + b.totalValue,
+        paths: a.paths + b.paths,
+      };
+      const index = indexOf(out);
+      const map = b.channels.map((ch) => slot(out, index, ch));
+      b.channels.forEach((_, i) => {
+        const j = map[i]!;
+        out.start[j]! += b.start[i] ?? 0;
+        out.conversions[j]! += b.conversions[i] ?? 0;
+        out.nulls[j]! += b.nulls[i] ?? 0;
+      });
+      for (const [key, w] of Object.entries(b.transitions)) {
+        const [from, to] = key.split(',').map(Number) as [number, number];
+        const k = `${map[from]!},${map[to]!}`;
+        out.transitions[k] = (out.transitions[k] ?? 0) + w;
+      }
+      return out;
+    },
+    result(state) {
+      const c = state.channels.length;
+      if (c > MARKOV_MAX_CHANNELS) {
+        throw new JornadaError('UNSUPPORTED', `Markov attribution supports at most ${MARKOV_MAX_CHANNELS} channels, got ${c}`, {
+          details: { channels: c },
+        });
+      }
+      const between = new Float64Array(c * c);
+      for (const [key, w] of Object.entries(state.transitions)) {
+        const [from, to] = key.split(',').map(Number) as [number, number];
+        between[from * c + to]! += w;
+      }
+      return solveChain({
+        names: state.channels,
+        start: Float64Array.from(state.start),
+        between,
+        toConversion: Float64Array.from(state.conversions),
+        toNull: Float64Array.from(state.nulls),
+        totalConversions: state.totalConversions,
+        totalValue: state.totalValue,
+      });
+    },
   };
 }

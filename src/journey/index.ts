@@ -40,7 +40,13 @@ export {
   attributeTimeDecay,
 } from './attribution-heuristic.js';
 export type { ChannelCredit, AttributionModelName, AttributionResult, PositionBasedOptions, TimeDecayOptions } from './attribution-heuristic.js';
-export { attributeMarkov, MARKOV_MAX_CHANNELS } from './attribution-markov.js';
-export type { MarkovAttributionOptions, MarkovChannelCredit, MarkovAttributionResult } from './attribution-markov.js';
+export { attributeMarkov, markovAttributionAccumulator, MARKOV_MAX_CHANNELS } from './attribution-markov.js';
+export type {
+  MarkovAttributionOptions,
+  MarkovChannelCredit,
+  MarkovAttributionResult,
+  MarkovChainState,
+  MarkovAttributionAccumulator,
+} from './attribution-markov.js';
 export { attributionModels } from './attribution-models.js';
 export type { AttributionModelsOptions, AttributionComparisonRow, AttributionModelResults, AttributionComparison } from './attribution-models.js';

@@ -9,6 +9,7 @@ import {
   attributePositionBased,
   attributeTimeDecay,
   attributionModels,
+  markovAttributionAccumulator,
   type AttributionPath,
   type AttributionResult,
 } from '../../src/journey/index.js';
@@ -174,6 +175,31 @@ describe('attribution invariants', () => {
         }
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it('the Markov accumulator, split and merged in any order (and through JSON), equals attributeMarkov', () => {
+    fc.assert(
+      fc.property(pathsArb, fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 25, maxLength: 25 }), fc.boolean(), (paths, parts, useNulls) => {
+        const acc = markovAttributionAccumulator({ useNulls });
+        const states = [acc.create(), acc.create(), acc.create(), acc.create()];
+        paths.forEach((p, i) => acc.add(states[parts[i]!]!, p));
+        const revived = states.map((st) => JSON.parse(JSON.stringify(st)) as typeof st);
+        const merged = acc.merge(acc.merge(revived[3]!, revived[1]!), acc.merge(revived[2]!, revived[0]!));
+        const fromParts = acc.result(merged);
+        const direct = attributeMarkov(paths, { useNulls });
+        expect(merged.paths).toBe(paths.length);
+        expect(close(fromParts.conversionProbability, direct.conversionProbability)).toBe(true);
+        expect(fromParts.stateCount).toBe(direct.stateCount);
+        expect(fromParts.transitionCount).toBe(direct.transitionCount);
+        for (const c of direct.channels) {
+          const other = fromParts.channels.find((x) => x.channel === c.channel)!;
+          expect(Math.abs(other.removalEffect - c.removalEffect)).toBeLessThan(1e-12);
+          expect(close(other.conversions, c.conversions)).toBe(true);
+          expect(close(other.value, c.value)).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });

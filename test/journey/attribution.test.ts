@@ -9,6 +9,7 @@ import {
   attributeTimeDecay,
   attributionModels,
   attributionPathsFromTable,
+  markovAttributionAccumulator,
   type AttributionPath,
   type AttributionResult,
 } from '../../src/journey/index.js';
@@ -155,6 +156,24 @@ describe('attribution on ChannelAttribution PathData', () => {
       expectRelative(c.conversions, Number(row['total_conversions']), 0.03);
     }
     expect(compared).toBe(10);
+  });
+
+  it('gives the same exact removal effects from two merged accumulator states', () => {
+    const acc = markovAttributionAccumulator();
+    const first = pathData.slice(0, 5000).reduce((st, p) => acc.add(st, p), acc.create());
+    const second = pathData.slice(5000).reduce((st, p) => acc.add(st, p), acc.create());
+    const merged = acc.result(acc.merge(second, first));
+    const rows = readFixtureCsv('channelattribution_pathdata/expected_markov_exact_order1.csv');
+    for (const row of rows) {
+      const c = merged.channels.find((x) => x.channel === row['channel_name'])!;
+      expectRelative(c.removalEffect, Number(row['removal_effect_with_null']), 1e-6);
+    }
+    expect(() => acc.add(acc.create(), { touches: [], conversions: 1, value: 0, nulls: 0 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(() => acc.merge(acc.create(), markovAttributionAccumulator({ useNulls: false }).create())).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
   });
 
   it('lays every model side by side', () => {

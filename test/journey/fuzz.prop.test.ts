@@ -4,6 +4,7 @@ import { isJornadaError } from '../../src/core/errors.js';
 import {
   attributionPathsFromTable,
   customerPaths,
+  markovAttributionAccumulator,
   parseAttributionPaths,
   safeParseAttributionPaths,
   type ConversionEvent,
@@ -63,6 +64,19 @@ describe('fuzzing the journey entry points', () => {
         acceptsOrExplains(() => attributionPathsFromTable(rows, { hoursColumn: 'hours' }));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('the Markov accumulator explains malformed paths and stays usable', () => {
+    const acc = markovAttributionAccumulator();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(loosePath, fc.anything()), { maxLength: 8 }), (paths) => {
+        const state = acc.create();
+        for (const p of paths) acceptsOrExplains(() => acc.add(state, p as never));
+        const r = acc.result(state);
+        for (const c of r.channels) expect(c.removalEffect >= 0 && c.removalEffect <= 1).toBe(true);
+      }),
+      { numRuns: 300 },
     );
   });
 
