@@ -10,6 +10,7 @@ import {
   attributeMarkov,
   attributionModels,
   attributionPathsFromTable,
+  markovAttributionAccumulator,
   type AttributionPath,
 } from '../src/journey/index.js';
 import { peakMemoryMiB, report, time } from './harness.js';
@@ -58,8 +59,14 @@ function benchPaths(title: string, paths: readonly AttributionPath[], repeat: nu
   const baseline = time('hand-written transition count (baseline)', () => countTransitions(paths), { warmup: 1, repeat });
   const linear = time('attributeLinear', () => attributeLinear(paths), { warmup: 1, repeat });
   const exact = time('attributeMarkov (exact, first order)', () => attributeMarkov(paths), { warmup: 1, repeat });
+  const acc = markovAttributionAccumulator();
+  const parts = time('markovAttributionAccumulator (4 parts, merged)', () => {
+    const states = [acc.create(), acc.create(), acc.create(), acc.create()];
+    for (let i = 0; i < paths.length; i++) acc.add(states[i & 3]!, paths[i]!);
+    return acc.result(acc.merge(acc.merge(states[0]!, states[1]!), acc.merge(states[2]!, states[3]!)));
+  }, { warmup: 1, repeat });
   const all = time('attributionModels (all models)', () => attributionModels(paths), { warmup: 1, repeat });
-  report(`${title} (ratio to the transition count)`, [baseline, linear, exact, all]);
+  report(`${title} (ratio to the transition count)`, [baseline, linear, exact, parts, all]);
 }
 
 benchPaths('PathData', pathData, 7);
