@@ -54,6 +54,7 @@ export {
   type FieldLineage,
   type GoldenRecord,
   type MergeOptions,
+  type MergeRecordsOptions,
   type SurvivorField,
   type SurvivorshipRule,
 } from './merge.js';

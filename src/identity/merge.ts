@@ -48,6 +48,16 @@ export interface MergeOptions extends NormalizeOptions {
 }
 
 /**
+ * Options of {@link mergeRecords}: the merge options and an explicit id.
+ *
+ * @category Merging
+ */
+export interface MergeRecordsOptions extends MergeOptions {
+  /** The golden id to give; default `idPrefix` + the smallest `recordId`. */
+  customerId?: string;
+}
+
+/**
  * Where a surviving value came from.
  *
  * @category Merging
@@ -384,7 +394,7 @@ export function mergeNormalized(recs: readonly NormalizedCustomerRecord[], id: s
  * ```
  * @category Merging
  */
-export function mergeRecords(records: Iterable<CustomerRecord>, options: MergeOptions & { customerId?: string } = {}): GoldenRecord {
+export function mergeRecords(records: Iterable<CustomerRecord>, options: MergeRecordsOptions = {}): GoldenRecord {
   const ctx = mergeContext(options);
   const { normalized } = prepareRecords(records, options);
   const first = normalized[0];

@@ -19,6 +19,8 @@ import {
   matchRecords,
   mergeRecords,
   normalizeCep,
+  normalizeCnpj,
+  normalizeCpf,
   normalizeEmail,
   normalizePersonName,
   normalizePhone,
@@ -82,6 +84,15 @@ describe('normalisation is idempotent', () => {
       fc.property(fc.stringMatching(/^\d{5}-?\d{3}$/), (raw) => {
         const c = normalizeCep(raw);
         if (c !== undefined) expect(normalizeCep(c)).toBe(c);
+      }),
+      runs,
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[\d. -]{11,16}$/), fc.stringMatching(/^[\dA-Za-z./ -]{14,20}$/), (cpfRaw, cnpjRaw) => {
+        const cpf = normalizeCpf(cpfRaw);
+        if (cpf !== undefined) expect(normalizeCpf(formatCpf(cpf))).toBe(cpf);
+        const cnpj = normalizeCnpj(cnpjRaw);
+        if (cnpj !== undefined) expect(normalizeCnpj(formatCnpj(cnpj))).toBe(cnpj);
       }),
       runs,
     );
