@@ -13,6 +13,10 @@ import type { AttributionPath } from './attribution-paths.js';
  * The most channels (transient states) the exact solver accepts: it holds an n × n matrix and
  * inverts it in n³ steps.
  *
+ * @example
+ * ```ts
+ * MARKOV_MAX_CHANNELS; //=> 3000
+ * ```
  * @category Journey
  */
 export const MARKOV_MAX_CHANNELS = 3000;

@@ -64,6 +64,10 @@ const PathObjectSchema = z
  * Schema of an {@link AttributionPath}: at least one non-empty touch, finite counts ≥ 0, no value
  * without conversions, and one hour count per touch when hours are given.
  *
+ * @example
+ * ```ts
+ * AttributionPathSchema.safeParse({ touches: ['email'], conversions: 0, value: 10, nulls: 1 }).success; //=> false
+ * ```
  * @category Journey
  */
 export const AttributionPathSchema: z.ZodType<AttributionPath> = PathObjectSchema as unknown as z.ZodType<AttributionPath>;

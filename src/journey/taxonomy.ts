@@ -19,6 +19,10 @@ export type JourneyStageId = 'reach' | 'acquisition' | 'nurture' | 'retention' |
 /**
  * The five stage ids in lifecycle order.
  *
+ * @example
+ * ```ts
+ * JOURNEY_STAGE_IDS.indexOf('nurture'); //=> 2
+ * ```
  * @category Journey
  */
 export const JOURNEY_STAGE_IDS: readonly JourneyStageId[] = Object.freeze(['reach', 'acquisition', 'nurture', 'retention', 'loyalty']);
