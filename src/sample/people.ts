@@ -74,7 +74,7 @@ function uniqueEmail(rng: Random, u: Uniques, first: string, lastNames: string, 
   const yy = String(birthYear % 100).padStart(2, '0');
   const pattern = rng.int(0, 6);
   let local =
-    pattern === 0 ? `${f}.${l}` : pattern === 1 ? `${f}${l}` : pattern === 2 ? `${f}_${l}` : pattern === 3 ? `${f.charAt(0)}${l}` : pattern === 4 ? `${f}.${l}${yy}` : pattern === 5 ? `${f}${l1}${rng.int(1, 99)}` : `${f}.${l1}.${l}`;
+    pattern === 0 ? `${f}.${l}` : pattern === 1 ? `${f}${l}` : pattern === 2 ? `${f}_${l}` : pattern === 3 ? `${f.charAt(0)}${l}` : pattern === 4 ? `${f}.${l}${yy}` : pattern === 5 ? `${f}${l1}${rng.int(1, 99)}` : l1 === l ? `${f}.${l}${rng.int(1, 99)}` : `${f}.${l1}.${l}`;
   for (let attempt = 0; ; attempt++) {
     const email = `${local}@${domain}`;
     const key = mailboxKey(email);
@@ -259,7 +259,8 @@ export function generatePeople(run: SampleRun, streams: SampleStreams, total: nu
     usedNames.add(name);
     const place = pickPlace(ra, 'BR');
     const createdAt = signupTime(ra, run, curve, place, 'ecommerce');
-    const alphanumeric = createdAt >= alnumFrom && ra.chance(0.3);
+    // Companies registered from July 2026 get the alphanumeric CNPJ; most accounts we gain then are new shops.
+    const alphanumeric = createdAt >= alnumFrom && ra.chance(0.6);
     const size = ra.weighted(['micro', 'small', 'medium'] as const, [55, 35, 10]);
     const employees = size === 'micro' ? ra.int(1, 9) : size === 'small' ? ra.int(10, 49) : ra.int(50, 99);
     const slug = asciiLower(name.replace(/&/g, 'e'));

@@ -131,6 +131,8 @@ describe('customers', () => {
       const cnpj = a.documents?.[0]?.value ?? '';
       if (/[A-Z]/.test(cnpj)) expect(a.createdAt?.getTime()).toBeGreaterThanOrEqual(Date.UTC(2026, 6, 1));
     }
+    // "A few" alphanumeric CNPJs in the default base itself (accounts gained from July 2026).
+    expect(base.accounts.some((a) => /[A-Z]/.test(a.documents?.[0]?.value ?? ''))).toBe(true);
     const recent = generateSampleBase({ seed: 42, customers: 3_000, from: new Date('2026-07-01T03:00:00Z') });
     expect(recent.accounts.some((a) => /[A-Z]/.test(a.documents?.[0]?.value ?? ''))).toBe(true);
   });
