@@ -26,6 +26,21 @@ describe('fitBgBb on the donations data', () => {
     expect(fit.report.observations).toBe(11104);
   });
 
+  it('P(alive in 2002) matches FHS 2010 Table 6 (quoted by lifetimes’ tests): 0.11, 0.59, 0.93', () => {
+    expect(bgBbProbabilityAlive(fit, { frequency: 0, recency: 0, periods: 6 })).toBeCloseTo(0.11, 2);
+    expect(bgBbProbabilityAlive(fit, { frequency: 2, recency: 4, periods: 6 })).toBeCloseTo(0.59, 2);
+    expect(bgBbProbabilityAlive(fit, { frequency: 6, recency: 6, periods: 6 })).toBeCloseTo(0.93, 2);
+  });
+
+  it('matches Hardie’s BG/BB spreadsheet (note 010): 12,884.2 expected donations in 2002–2006; 3,454.9 and 1,253.1 donors with 0 and 6', () => {
+    // lifetimes tests/test_estimation.py quotes the sheet's "Conditional Expectations (II)" total (column F)
+    // and the "In-Sample Fit" cells C18 and C24.
+    const total = donations().reduce((s, r) => s + r.weight * bgBbConditionalExpectedPurchases(fit, r, 5), 0);
+    expect(total).toBeCloseTo(12884.2, 0);
+    expect(11104 * bgBbPurchaseCountProbability(fit, 0, 6)).toBeCloseTo(3454.9, 0);
+    expect(11104 * bgBbPurchaseCountProbability(fit, 6, 6)).toBeCloseTo(1253.1, 0);
+  });
+
   it('the PMF over 0..6 sums to 1 and its mean is E[X(6)]', () => {
     let sum = 0;
     let mean = 0;

@@ -33,6 +33,13 @@ describe('fitGammaGamma on the 946 CDNOW repeat buyers', () => {
     expect(gammaGammaExpectedSpend(fit, rows[2]!)).toBeCloseTo(35.170981, 3);
   });
 
+  it('matches Hardie’s note 025 spreadsheet for the first ten CDNOW customers (quoted by lifetimes’ tests)', () => {
+    // The sheet computes with Solver's unrounded estimates, not the printed p = 6.25, q = 3.74, γ = 15.44
+    // (with those, x = 0 gives 35.22, not 35.17); our unrounded MLE reproduces its two decimals to 0.01.
+    const expected = [24.65, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17];
+    rows.slice(0, 10).forEach((c, i) => expect(Math.abs(gammaGammaExpectedSpend(fit, c) - expected[i]!)).toBeLessThan(0.01));
+  });
+
   it('expected spend is the hand-computed weighted average (FHL 2005 "RFM and CLV" eq. 5)', () => {
     const m: GammaGammaModel = { model: 'gamma-gamma', params: { p: 6.25, q: 3.74, gamma: 15.44 } };
     // x = 2, m̄ = 22.35: (γ + x m̄) p / (p x + q − 1) = (15.44 + 44.7)·6.25 / (12.5 + 2.74) = 24.6653…

@@ -25,6 +25,10 @@ describe('fitParetoNbd on CDNOW', () => {
     expect(fit.report.logLikelihood).toBeCloseTo(-9595.0, 1);
     expect(fit.report.converged).toBe(true);
   });
+
+  it('conditional expectation for x = 26, t_x = 30.86, T = 31 over 52 weeks is 25.46 (BTYD walkthrough vignette)', () => {
+    expect(paretoNbdConditionalExpectedPurchases(fit, { frequency: 26, recency: 30.86, T: 31 }, { weeks: 52 })).toBeCloseTo(25.46, 2);
+  });
 });
 
 describe('Pareto/NBD predictions', () => {
@@ -84,6 +88,12 @@ describe('Pareto/NBD predictions', () => {
         expect(paretoNbdProbabilityAlive(q, { frequency: xx, recency: t0, T })).toBeCloseTo(first / (first + s * integral), 9);
       }
     }
+  });
+
+  it('is smooth where lifetimes once underflowed: x = 132 vs 133 at t_x = T = 200 (lifetimes’ outputs 6.2061 and 6.2529)', () => {
+    const q: ParetoNbdModel = { model: 'pareto-nbd', unit: 'weeks', params: { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 } };
+    expect(paretoNbdConditionalExpectedPurchases(q, { frequency: 132, recency: 200, T: 200 }, { weeks: 10 })).toBeCloseTo(6.2060517889632418, 6);
+    expect(paretoNbdConditionalExpectedPurchases(q, { frequency: 133, recency: 200, T: 200 }, { weeks: 10 })).toBeCloseTo(6.2528722475748113, 6);
   });
 
   it('stays finite for very large x (Euler-transformed ₂F₁ never overflows) on both sides of α = β', () => {
