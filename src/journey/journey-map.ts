@@ -90,7 +90,7 @@ export interface JourneyMapCell {
   convertedCustomers: number;
   /** `convertedCustomers` over the known customers of the cell (`NaN` without conversions given or without known customers). */
   conversionRate: number;
-  /** Wilson interval of `conversionRate`. */
+  /** Wilson interval of `conversionRate`, at the NPS level (`nps.level`, default 0.95); `NaN` ends without conversions given. */
   conversionInterval: ConfidenceInterval;
 }
 
