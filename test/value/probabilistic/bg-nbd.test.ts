@@ -161,6 +161,14 @@ describe('BG/NBD predictions', () => {
     expect(bgNbdPurchaseCountProbability(published, 0, { weeks: 39 })).toBeCloseTo(Math.pow(alpha / (alpha + 39), r), 12);
   });
 
+  it('a heavy buyer silent for 90 weeks is dead without overflow (lifetimes’ test_no_runtime_warnings_high_frequency)', () => {
+    // x = 1000, t_x = 10, T = 100 under the CDNOW estimates: ((α+T)/(α+t_x))^(r+x) overflows a double;
+    // lifetimes expects exactly 0 without a floating-point warning
+    const p = bgNbdProbabilityAlive(published, { frequency: 1000, recency: 10, T: 100 });
+    expect(p).toBeGreaterThanOrEqual(0);
+    expect(p).toBeLessThan(1e-300);
+  });
+
   it('stays finite in edge regions: a ≤ 1, b tiny, zero purchases, very large x and T', () => {
     const edge: BgNbdModel = { model: 'bg-nbd', unit: 'days', params: { r: 0.05, alpha: 0.01, a: 0.2, b: 0.05 } };
     const e1 = bgNbdExpectedPurchases(edge, { days: 1e6 });

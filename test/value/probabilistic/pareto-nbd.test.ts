@@ -96,6 +96,18 @@ describe('Pareto/NBD predictions', () => {
     expect(paretoNbdConditionalExpectedPurchases(q, { frequency: 133, recency: 200, T: 200 }, { weeks: 10 })).toBeCloseTo(6.2528722475748113, 6);
   });
 
+  it('handles the parameters of lifetimes’ overflow regression (r = 10.465, α = 0.008, s = 3.05, β = 2.82)', () => {
+    const q: ParetoNbdModel = { model: 'pareto-nbd', unit: 'weeks', params: { r: 10.465, alpha: 7.98565181e-3, s: 3.0516, beta: 2.82 } };
+    for (const [x, tx, T] of [
+      [400, 5, 6],
+      [500, 1, 37],
+      [500, 4, 37],
+    ] as const) {
+      const p = paretoNbdProbabilityAlive(q, { frequency: x, recency: tx, T });
+      expect(p >= 0 && p <= 1).toBe(true);
+    }
+  });
+
   it('stays finite for very large x (Euler-transformed ₂F₁ never overflows) on both sides of α = β', () => {
     const c = { frequency: 200_000, recency: 999, T: 1000 };
     for (const params of [
