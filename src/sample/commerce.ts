@@ -194,12 +194,13 @@ function placeOrder(
 
 function extraItems(st: CommerceState, r: Random, p: Person, count: number, categories: readonly ProductCategory[]): OrderItem[] {
   const items: OrderItem[] = [];
-  const seen = new Set<number>();
   for (let k = 0; k < count; k++) {
     const list = speciesList(st, p, r.pick(categories), r);
     const idx = r.pick(list);
-    if (seen.has(idx)) continue;
-    seen.add(idx);
+    const sku = (PRODUCTS[idx] as Product).sku;
+    let repeated = false;
+    for (const it of items) if (it.sku === sku) repeated = true;
+    if (repeated) continue;
     items.push(item(st, p, idx, r.chance(0.85) ? 1 : 2));
   }
   return items;
@@ -241,6 +242,10 @@ const BLACK_FRIDAY_EXTRA = 0.2;
 const CHRISTMAS_EXTRA = 0.22;
 /** Chance of an extra order in the week before Dia das Mães (Brazilian customers). */
 const MOTHERS_DAY_EXTRA = 0.1;
+/** What the seasonal extra orders hold. */
+const BLACK_FRIDAY_CATEGORIES: readonly ProductCategory[] = ['toys', 'accessories', 'pharmacy', 'hygiene'];
+const CHRISTMAS_CATEGORIES: readonly ProductCategory[] = ['toys', 'accessories'];
+const MOTHERS_DAY_CATEGORIES: readonly ProductCategory[] = ['accessories', 'toys', 'hygiene'];
 /** Days after Black Friday (Friday, Saturday, Sunday, Cyber Monday) and their weights. */
 const BF_DAYS = [0, 1, 2, 3];
 const BF_DAY_WEIGHTS = [5, 2, 1, 3];
@@ -356,12 +361,15 @@ function consumerOrders(st: CommerceState, streams: SampleStreams, p: Person): v
   }
   // Seasonal orders.
   for (const s of run.seasons) {
-    const candidates: [number, number, number, readonly ProductCategory[]][] = [
-      [s.blackFriday + r.weighted(BF_DAYS, BF_DAY_WEIGHTS), BLACK_FRIDAY_EXTRA, 0.15 + 0.15 * r.next(), ['toys', 'accessories', 'pharmacy', 'hygiene']],
-      [s.christmasStart + r.weighted(XMAS_DAYS, XMAS_DAY_WEIGHTS), CHRISTMAS_EXTRA, 0, ['toys', 'accessories']],
-      [s.mothersDay - r.int(1, 7), p.culture === 'BR' ? MOTHERS_DAY_EXTRA : 0, 0, ['accessories', 'toys', 'hygiene']],
-    ];
-    for (const [day, chance, discount, categories] of candidates) {
+    const bfDay = s.blackFriday + r.weighted(BF_DAYS, BF_DAY_WEIGHTS);
+    const bfDiscount = 0.15 + 0.15 * r.next();
+    const xmasDay = s.christmasStart + r.weighted(XMAS_DAYS, XMAS_DAY_WEIGHTS);
+    const mothersDay = s.mothersDay - r.int(1, 7);
+    for (let k = 0; k < 3; k++) {
+      const day = k === 0 ? bfDay : k === 1 ? xmasDay : mothersDay;
+      const chance = k === 0 ? BLACK_FRIDAY_EXTRA : k === 1 ? CHRISTMAS_EXTRA : p.culture === 'BR' ? MOTHERS_DAY_EXTRA : 0;
+      const discount = k === 0 ? bfDiscount : 0;
+      const categories = k === 0 ? BLACK_FRIDAY_CATEGORIES : k === 1 ? CHRISTMAS_CATEGORIES : MOTHERS_DAY_CATEGORIES;
       if (!r.chance(chance)) continue;
       const channel = pickChannel(r, p);
       const tt = seconds(localInstant(run.grid, p.zone, day, orderMinutes(r, channel)));

@@ -341,7 +341,7 @@ export function generatePeople(run: SampleRun, streams: SampleStreams, total: nu
     }
     if (rp.chance(0.88)) {
       const month = rp.int(1, 12);
-      const day = rp.int(1, month === 2 ? 28 : [4, 6, 9, 11].includes(month) ? 30 : 31);
+      const day = rp.int(1, month === 2 ? 28 : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
       const leapYear = birthYear - (((birthYear % 4) + 4) % 4);
       if (rp.chance(0.004)) c.birthday = rp.chance(0.5) ? { month: 2, day: 29 } : { year: leapYear % 100 === 0 ? leapYear - 4 : leapYear, month: 2, day: 29 };
       else c.birthday = rp.chance(0.18) ? { month, day } : { year: birthYear, month, day };
