@@ -138,6 +138,13 @@ const TICKET_CHANNELS: readonly Channel[] = ['whatsapp', 'chat', 'phone', 'email
 export function generateInteractions(run: SampleRun, streams: SampleStreams): void {
   const r = streams.interactions;
   const sends = campaignCalendar(run);
+  // Local send instants of every campaign in every zone, computed once.
+  const zoneCount = run.zones.length;
+  const sendAt = new Float64Array(sends.length * zoneCount);
+  for (let k = 0; k < sends.length; k++) {
+    const s = sends[k] as Send;
+    for (let z = 0; z < zoneCount; z++) sendAt[k * zoneCount + z] = localInstant(run.grid, z, s.day, s.minutes);
+  }
   const clicks: number[] = [];
   const clickCampaigns: Campaign[] = [];
   for (const p of run.people) {
@@ -183,11 +190,13 @@ export function generateInteractions(run: SampleRun, streams: SampleStreams): vo
     let oi = 0;
     // Newsletters stop after three e-mails in a row left unopened (suppression of the unengaged).
     let ignored = 0;
-    for (const s of sends) {
+    for (let k = 0; k < sends.length; k++) {
+      const s = sends[k] as Send;
+      const base = sendAt[k * zoneCount + p.zone] ?? 0;
+      if (base <= p.createdAt) continue;
       if (s.brOnly && p.culture !== 'BR') continue;
       if (s.ch === 3 && !p.usesApp) continue;
-      const base = localInstant(run.grid, p.zone, s.day, s.minutes);
-      if (base <= p.createdAt || base > run.to || !marketingAllowed(p, s.ch, base)) continue;
+      if (base > run.to || !marketingAllowed(p, s.ch, base)) continue;
       // Sends go out over two hours; consent is checked again at the actual send time.
       const t = seconds(base + r.next() * 2 * HOUR);
       if (t > run.to || !marketingAllowed(p, s.ch, t)) continue;
