@@ -140,5 +140,15 @@ export function isJornadaError(e: unknown): e is JornadaError {
  * @category Errors
  */
 export type SafeParseResult<T> =
-  | { readonly success: true; readonly data: T }
-  | { readonly success: false; readonly error: JornadaError };
+  | {
+      /** The input was valid. */
+      readonly success: true;
+      /** The parsed value. */
+      readonly data: T;
+    }
+  | {
+      /** The input was not valid. */
+      readonly success: false;
+      /** What `parse…` would have thrown: `INVALID_INPUT` with one issue per problem. */
+      readonly error: JornadaError;
+    };

@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from 'zod';
+import type { Equal, Expect } from '../core/type-equality.js';
 import type { SafeParseResult } from '../core/errors.js';
 import { parseWith, safeParseWith } from '../core/validation.js';
 import { AddressSchema, IdSchema, IdentityDocumentSchema, InstantSchema, JsonRecordSchema, type Address, type IdentityDocument, type JsonValue } from './common.js';
@@ -62,8 +63,7 @@ export interface Account {
   traits?: Record<string, JsonValue>;
 }
 
-/** Schema of an {@link Account}. @category Model */
-export const AccountSchema = z.object({
+const AccountShape = z.object({
   id: IdSchema,
   name: z.string().min(1),
   legalName: z.string().exactOptional(),
@@ -76,6 +76,11 @@ export const AccountSchema = z.object({
   createdAt: InstantSchema.exactOptional(),
   traits: JsonRecordSchema.exactOptional(),
 });
+
+/** Schema of an {@link Account}. @category Model */
+export const AccountSchema: z.ZodType<Account, unknown> = AccountShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _AccountShapeMatches = Expect<Equal<z.output<typeof AccountShape>, Account>>;
 
 /**
  * Validates an account.

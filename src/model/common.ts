@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import type { Equal, Expect } from '../core/type-equality.js';
 
 /**
  * A JSON value: what `traits` and `properties` may hold, so that records survive storage as JSON.
@@ -153,8 +154,12 @@ export const CHANNELS = [
  */
 export type Channel = (typeof CHANNELS)[number];
 
+const ChannelShape = z.enum(CHANNELS);
+
 /** Schema of a {@link Channel}. @category Model */
-export const ChannelSchema = z.enum(CHANNELS);
+export const ChannelSchema: z.ZodType<Channel, unknown> = ChannelShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _ChannelShapeMatches = Expect<Equal<z.output<typeof ChannelShape>, Channel>>;
 
 /**
  * The kinds of touchpoint (*pontos de contato*) a customer meets along the journey, after the seed's list:
@@ -184,8 +189,12 @@ export const TOUCHPOINT_KINDS = [
  */
 export type TouchpointKind = (typeof TOUCHPOINT_KINDS)[number];
 
+const TouchpointKindShape = z.enum(TOUCHPOINT_KINDS);
+
 /** Schema of a {@link TouchpointKind}. @category Model */
-export const TouchpointKindSchema = z.enum(TOUCHPOINT_KINDS);
+export const TouchpointKindSchema: z.ZodType<TouchpointKind, unknown> = TouchpointKindShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _TouchpointKindShapeMatches = Expect<Equal<z.output<typeof TouchpointKindShape>, TouchpointKind>>;
 
 /** ISO 3166-1 alpha-2 country code, upper case (`BR`, `PT`, `US`). */
 export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as BR');
@@ -267,8 +276,7 @@ export interface Address {
   country: string;
 }
 
-/** Schema of an {@link Address}. @category Model */
-export const AddressSchema = z.object({
+const AddressShape = z.object({
   label: z.string().exactOptional(),
   street: z.string().exactOptional(),
   number: z.string().exactOptional(),
@@ -279,6 +287,11 @@ export const AddressSchema = z.object({
   postalCode: z.string().exactOptional(),
   country: CountryCodeSchema,
 });
+
+/** Schema of an {@link Address}. @category Model */
+export const AddressSchema: z.ZodType<Address, unknown> = AddressShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _AddressShapeMatches = Expect<Equal<z.output<typeof AddressShape>, Address>>;
 
 /**
  * An identity document. Values are stored without masks (`52998224725`, not `529.982.247-25`); the
@@ -295,8 +308,7 @@ export interface IdentityDocument {
   country?: string;
 }
 
-/** Schema of an {@link IdentityDocument}: CPF must be 11 digits, CNPJ 12 letters or digits and 2 digits. @category Model */
-export const IdentityDocumentSchema = z
+const IdentityDocumentShape = z
   .object({
     type: z.enum(['cpf', 'cnpj', 'nif', 'ssn', 'passport', 'other']),
     value: z.string().min(1).max(64),
@@ -315,6 +327,11 @@ export const IdentityDocumentSchema = z
     }
   });
 
+/** Schema of an {@link IdentityDocument}: CPF must be 11 digits, CNPJ 12 letters or digits and 2 digits. @category Model */
+export const IdentityDocumentSchema: z.ZodType<IdentityDocument, unknown> = IdentityDocumentShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _IdentityDocumentShapeMatches = Expect<Equal<z.output<typeof IdentityDocumentShape>, IdentityDocument>>;
+
 /**
  * An identifier of the customer in another system (`{ id: '123', type: 'shopify_customer_id' }`),
  * as in the Segment Spec's `externalIds`.
@@ -328,5 +345,9 @@ export interface ExternalId {
   type: string;
 }
 
+const ExternalIdShape = z.object({ id: IdSchema, type: z.string().min(1) });
+
 /** Schema of an {@link ExternalId}. @category Model */
-export const ExternalIdSchema = z.object({ id: IdSchema, type: z.string().min(1) });
+export const ExternalIdSchema: z.ZodType<ExternalId, unknown> = ExternalIdShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _ExternalIdShapeMatches = Expect<Equal<z.output<typeof ExternalIdShape>, ExternalId>>;

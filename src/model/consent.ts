@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import type { Equal, Expect } from '../core/type-equality.js';
 import type { SafeParseResult } from '../core/errors.js';
 import { parseWith, safeParseWith } from '../core/validation.js';
 import { ChannelSchema, InstantSchema, type Channel } from './common.js';
@@ -130,8 +131,7 @@ export interface Consent {
   expiresAt?: Date;
 }
 
-/** Schema of a {@link Consent}; `expiresAt` must come after `recordedAt`. @category Consent */
-export const ConsentSchema = z
+const ConsentShape = z
   .object({
     channel: z.union([ChannelSchema, z.literal('all')]),
     purpose: z.enum(CONSENT_PURPOSES),
@@ -146,6 +146,11 @@ export const ConsentSchema = z
       ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after recordedAt' });
     }
   });
+
+/** Schema of a {@link Consent}; `expiresAt` must come after `recordedAt`. @category Consent */
+export const ConsentSchema: z.ZodType<Consent, unknown> = ConsentShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _ConsentShapeMatches = Expect<Equal<z.output<typeof ConsentShape>, Consent>>;
 
 /**
  * Validates a consent record.

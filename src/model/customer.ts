@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import type { Equal, Expect } from '../core/type-equality.js';
 import type { SafeParseResult } from '../core/errors.js';
 import { parseWith, safeParseWith } from '../core/validation.js';
 import {
@@ -56,13 +57,7 @@ const PartialDateObjectSchema = z.object({
   day: z.number().int().min(1).max(31),
 });
 
-/**
- * Schema of a {@link PartialDate}. Accepts `{ year?, month, day }`, an ISO calendar date `YYYY-MM-DD`,
- * or the ISO 8601 form without year `--MM-DD`.
- *
- * @category Model
- */
-export const PartialDateSchema = z
+const PartialDateShape = z
   .union([
     PartialDateObjectSchema,
     z
@@ -78,6 +73,15 @@ export const PartialDateSchema = z
       ctx.addIssue({ code: 'custom', path: ['day'], message: `day ${d.day} does not exist in month ${d.month}${d.year === undefined ? '' : ` of ${d.year}`}` });
     }
   });
+
+/**
+ * Schema of a {@link PartialDate}. Accepts `{ year?, month, day }`, an ISO calendar date `YYYY-MM-DD`,
+ * or the ISO 8601 form without year `--MM-DD`.
+ *
+ * @category Model
+ */
+export const PartialDateSchema: z.ZodType<PartialDate, unknown> = PartialDateShape;
+
 
 /**
  * The roles a person plays at a B2B account (the seed's *papéis de clientes*): who buys, who uses,
@@ -121,8 +125,7 @@ export interface ContactPoint {
   verified?: boolean;
 }
 
-/** Schema of a {@link ContactPoint}; the value must fit its kind. @category Model */
-export const ContactPointSchema = z
+const ContactPointShape = z
   .object({
     kind: z.enum(['email', 'phone']),
     value: z.string(),
@@ -136,6 +139,11 @@ export const ContactPointSchema = z
       ctx.addIssue({ code: 'custom', path: ['value'], message: check.error.issues[0]?.message ?? 'invalid value' });
     }
   });
+
+/** Schema of a {@link ContactPoint}; the value must fit its kind. @category Model */
+export const ContactPointSchema: z.ZodType<ContactPoint, unknown> = ContactPointShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _ContactPointShapeMatches = Expect<Equal<z.output<typeof ContactPointShape>, ContactPoint>>;
 
 /**
  * A customer: one person, clean and validated (the "single customer view" record). Raw records from
@@ -204,8 +212,7 @@ export interface Customer {
   stageEnteredAt?: Record<string, Date>;
 }
 
-/** Schema of a {@link Customer}. @category Model */
-export const CustomerSchema = z
+const CustomerShape = z
   .object({
     id: IdSchema,
     firstName: z.string().exactOptional(),
@@ -237,6 +244,11 @@ export const CustomerSchema = z
       ctx.addIssue({ code: 'custom', path: ['accountRoles'], message: 'roles need an accountId' });
     }
   });
+
+/** Schema of a {@link Customer}. @category Model */
+export const CustomerSchema: z.ZodType<Customer, unknown> = CustomerShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _CustomerShapeMatches = Expect<Equal<z.output<typeof CustomerShape>, Customer>>;
 
 /**
  * Validates a customer.
@@ -323,8 +335,7 @@ export interface CustomerRecord {
   consents?: Consent[];
 }
 
-/** Schema of a {@link CustomerRecord}: shapes only; content is judged by `identity`. @category Model */
-export const CustomerRecordSchema = z.object({
+const CustomerRecordShape = z.object({
   recordId: IdSchema,
   source: z.string().min(1),
   updatedAt: InstantSchema,
@@ -342,6 +353,11 @@ export const CustomerRecordSchema = z.object({
   country: z.string().exactOptional(),
   consents: z.array(ConsentSchema).exactOptional(),
 });
+
+/** Schema of a {@link CustomerRecord}: shapes only; content is judged by `identity`. @category Model */
+export const CustomerRecordSchema: z.ZodType<CustomerRecord, unknown> = CustomerRecordShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _CustomerRecordShapeMatches = Expect<Equal<z.output<typeof CustomerRecordShape>, CustomerRecord>>;
 
 /**
  * Validates the shape of a raw customer record.

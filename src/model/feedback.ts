@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import type { Equal, Expect } from '../core/type-equality.js';
 import type { SafeParseResult } from '../core/errors.js';
 import { parseWith, safeParseWith } from '../core/validation.js';
 import { ChannelSchema, IdSchema, InstantSchema, TouchpointKindSchema, type Channel, type TouchpointKind } from './common.js';
@@ -91,8 +92,7 @@ const ScaleSchema = z
   .object({ min: z.number().finite(), max: z.number().finite() })
   .refine((s) => s.max > s.min, { message: 'max must be greater than min', path: ['max'] });
 
-/** Schema of a {@link FeedbackResponse}: the score lies on its scale and NPS is an integer on 0–10. @category Model */
-export const FeedbackResponseSchema = z
+const FeedbackResponseShape = z
   .object({
     id: IdSchema,
     customerId: IdSchema,
@@ -131,6 +131,11 @@ export const FeedbackResponseSchema = z
       }
     }
   });
+
+/** Schema of a {@link FeedbackResponse}: the score lies on its scale and NPS is an integer on 0–10. @category Model */
+export const FeedbackResponseSchema: z.ZodType<FeedbackResponse, unknown> = FeedbackResponseShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _FeedbackResponseShapeMatches = Expect<Equal<z.output<typeof FeedbackResponseShape>, FeedbackResponse>>;
 
 /**
  * Validates a feedback response.

@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from 'zod';
+import type { Equal, Expect } from '../core/type-equality.js';
 import { JornadaError, type SafeParseResult } from '../core/errors.js';
 import { parseWith, safeParseWith } from '../core/validation.js';
 import {
@@ -36,14 +37,18 @@ export interface Campaign {
   content?: string;
 }
 
-/** Schema of a {@link Campaign}. @category Model */
-export const CampaignSchema = z.object({
+const CampaignShape = z.object({
   name: z.string().exactOptional(),
   source: z.string().exactOptional(),
   medium: z.string().exactOptional(),
   term: z.string().exactOptional(),
   content: z.string().exactOptional(),
 });
+
+/** Schema of a {@link Campaign}. @category Model */
+export const CampaignSchema: z.ZodType<Campaign, unknown> = CampaignShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _CampaignShapeMatches = Expect<Equal<z.output<typeof CampaignShape>, Campaign>>;
 
 /**
  * The key of `properties` that jornada reserves for its own classification in Segment messages.
@@ -88,8 +93,7 @@ export interface Interaction {
   properties?: Record<string, JsonValue>;
 }
 
-/** Schema of an {@link Interaction}. @category Model */
-export const InteractionSchema = z
+const InteractionShape = z
   .object({
     id: IdSchema,
     customerId: IdSchema.exactOptional(),
@@ -110,6 +114,11 @@ export const InteractionSchema = z
       ctx.addIssue({ code: 'custom', path: ['properties', RESERVED_PROPERTY_KEY], message: `the key "${RESERVED_PROPERTY_KEY}" is reserved` });
     }
   });
+
+/** Schema of an {@link Interaction}. @category Model */
+export const InteractionSchema: z.ZodType<Interaction, unknown> = InteractionShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _InteractionShapeMatches = Expect<Equal<z.output<typeof InteractionShape>, Interaction>>;
 
 /**
  * Validates an interaction.
@@ -167,7 +176,12 @@ export interface SegmentTrackMessage {
   /** Event properties; jornada's classification sits under `properties.jornada`. */
   properties?: Record<string, JsonValue>;
   /** Context; jornada reads and writes `context.campaign` only. */
-  context?: { campaign?: Campaign; [key: string]: JsonValue | Campaign | undefined };
+  context?: {
+    /** Campaign attribution (UTM parameters). */
+    campaign?: Campaign;
+    /** Other context fields (ip, userAgent, page…), not read by jornada. */
+    [key: string]: JsonValue | Campaign | undefined;
+  };
 }
 
 const SegmentClassificationSchema = z.object({

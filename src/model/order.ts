@@ -7,6 +7,7 @@
  * @module
  */
 import { z } from 'zod';
+import type { Equal, Expect } from '../core/type-equality.js';
 import type { SafeParseResult } from '../core/errors.js';
 import { parseWith, safeParseWith } from '../core/validation.js';
 import { CurrencyCodeSchema, IdSchema, InstantSchema } from './common.js';
@@ -88,8 +89,7 @@ export interface Order {
   deliveredAt?: Date;
 }
 
-/** Schema of an {@link OrderItem}. @category Model */
-export const OrderItemSchema = z.object({
+const OrderItemShape = z.object({
   sku: z.string().min(1),
   name: z.string().exactOptional(),
   category: z.string().exactOptional(),
@@ -97,8 +97,12 @@ export const OrderItemSchema = z.object({
   unitPrice: z.number().nonnegative().finite(),
 });
 
-/** Schema of an {@link Order}; delivery cannot precede placement. @category Model */
-export const OrderSchema = z
+/** Schema of an {@link OrderItem}. @category Model */
+export const OrderItemSchema: z.ZodType<OrderItem, unknown> = OrderItemShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _OrderItemShapeMatches = Expect<Equal<z.output<typeof OrderItemShape>, OrderItem>>;
+
+const OrderShape = z
   .object({
     id: IdSchema,
     customerId: IdSchema,
@@ -120,6 +124,11 @@ export const OrderSchema = z
       ctx.addIssue({ code: 'custom', path: ['deliveredAt'], message: 'must not be before placedAt' });
     }
   });
+
+/** Schema of an {@link Order}; delivery cannot precede placement. @category Model */
+export const OrderSchema: z.ZodType<Order, unknown> = OrderShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _OrderShapeMatches = Expect<Equal<z.output<typeof OrderShape>, Order>>;
 
 /**
  * Validates an order.
@@ -207,8 +216,7 @@ export interface Subscription {
   status: SubscriptionStatus;
 }
 
-/** Schema of a {@link Subscription}; `cancelledAt` goes with `cancelled` and follows `startedAt`. @category Model */
-export const SubscriptionSchema = z
+const SubscriptionShape = z
   .object({
     id: IdSchema,
     customerId: IdSchema,
@@ -231,6 +239,11 @@ export const SubscriptionSchema = z
       ctx.addIssue({ code: 'custom', path: ['cancelledAt'], message: 'must not be before startedAt' });
     }
   });
+
+/** Schema of a {@link Subscription}; `cancelledAt` goes with `cancelled` and follows `startedAt`. @category Model */
+export const SubscriptionSchema: z.ZodType<Subscription, unknown> = SubscriptionShape;
+// The schema's output type is exactly the documented interface (checked at compile time).
+type _SubscriptionShapeMatches = Expect<Equal<z.output<typeof SubscriptionShape>, Subscription>>;
 
 /**
  * Validates a subscription.

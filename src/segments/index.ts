@@ -79,6 +79,7 @@ export type {
   RfmInput,
   RfmOrderLike,
   RfmScore,
+  RfmSegmentAssignment,
   RfmScoreOptions,
   RfmScoring,
   RfmSegmentId,

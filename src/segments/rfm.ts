@@ -538,6 +538,16 @@ export interface RfmSegmentOptions {
 }
 
 /**
+ * The segment {@link rfmSegments} adds to each score.
+ *
+ * @category RFM
+ */
+export interface RfmSegmentAssignment {
+  /** Id of the first rule that matched, or the `otherSegment` id when none did. */
+  segment: string;
+}
+
+/**
  * Assigns every scored customer to a segment (first matching rule wins).
  *
  * @typeParam T - The score rows.
@@ -556,11 +566,11 @@ export interface RfmSegmentOptions {
 export function rfmSegments<T extends Pick<RfmScore, 'recencyScore' | 'frequencyScore' | 'monetaryScore'>>(
   scores: Iterable<T>,
   options: RfmSegmentOptions = {},
-): Array<T & { segment: string }> {
+): Array<T & RfmSegmentAssignment> {
   const rules = options.rules ?? RFM_SEGMENT_RULES;
   checkRules(rules);
   const other = options.otherSegment ?? 'others';
-  const out: Array<T & { segment: string }> = [];
+  const out: Array<T & RfmSegmentAssignment> = [];
   for (const s of scores) out.push({ ...s, segment: segmentOf(s, rules, other) });
   return out;
 }
