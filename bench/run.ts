@@ -13,5 +13,5 @@ const files = readdirSync(here)
   .sort();
 for (const file of files) {
   console.log(`\n### ${file}`);
-  execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', join(here, file)], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', '--max-semi-space-size=128', join(here, file)], { stdio: 'inherit' });
 }

@@ -48,18 +48,20 @@ function splitmix32(seed: number): () => number {
 export function createRandom(seed: number | string): Random {
   const seed32 = typeof seed === 'number' ? (Math.trunc(seed) ^ Math.trunc(seed / 2 ** 32)) >>> 0 : hashString32(seed);
   const init = splitmix32(seed32);
-  let a = init();
-  let b = init();
-  let c = init();
-  let d = init();
+  // State kept as signed 32-bit integers (`| 0`): V8 stores them unboxed, where unsigned values above
+  // 2^31 would be heap numbers allocated on almost every draw. The output is the same sequence.
+  let a = init() | 0;
+  let b = init() | 0;
+  let c = init() | 0;
+  let d = init() | 0;
   const nextU32 = (): number => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
     a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
+    b = (c + (c << 3)) | 0;
     c = (c << 21) | (c >>> 11);
-    c = (c + t) >>> 0;
-    return t;
+    c = (c + t) | 0;
+    return t >>> 0;
   };
   for (let i = 0; i < 12; i++) nextU32();
   let spareNormal: number | undefined;
