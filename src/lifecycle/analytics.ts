@@ -126,7 +126,7 @@ export interface StageFunnelStep {
   enteredInPeriod: number;
   /** Of those, how many reached the next stage or a later one by the period's end (0 for the last stage). */
   convertedInPeriod: number;
-  /** `convertedInPeriod / enteredInPeriod` (`NaN` when none entered). */
+  /** `convertedInPeriod / enteredInPeriod` (`NaN` when none entered, and for the last stage). */
   periodConversion: number;
 }
 
@@ -211,7 +211,7 @@ export function stageFunnel(replay: LifecycleReplay, period: { from: Date; to: D
       stepConversion: prev === 0 ? NaN : r / prev,
       enteredInPeriod: e,
       convertedInPeriod: c,
-      periodConversion: e === 0 ? NaN : c / e,
+      periodConversion: e === 0 || i + 1 === n ? NaN : c / e,
     };
   });
   return { from: new Date(from), to: new Date(to), cohort, steps };

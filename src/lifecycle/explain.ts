@@ -9,6 +9,7 @@ import { explainCondition, type ConditionExplanation } from '../segments/compile
 import type { ProfileSources } from '../segments/profile.js';
 import {
   groupByCustomer,
+  intervalsByCustomer,
   lifecycleProfileAt,
   lifecycleSettings,
   rawStatusAt,
@@ -105,12 +106,13 @@ export interface LifecycleExplanation {
  */
 export function explainLifecycle(sources: ProfileSources, customerId: string, options: LifecycleOptions): LifecycleExplanation {
   const st = lifecycleSettings(options);
-  const rec = groupByCustomer(sources).find((r) => r.customer.id === customerId);
-  const replayed = rec === undefined ? undefined : replayCustomer(rec, st);
-  if (rec === undefined || replayed === undefined) {
+  const found = groupByCustomer(sources).find((r) => r.customer.id === customerId);
+  const replayed = found === undefined ? undefined : replayCustomer(found, st, intervalsByCustomer([found], st));
+  if (found === undefined || replayed === undefined) {
     throw new JornadaError('INVALID_INPUT', `No customer "${customerId}" known at asOf`, { issues: [{ path: ['customerId'], message: 'unknown customer or not yet known at asOf' }] });
   }
   const h = replayed.history;
+  const rec = replayed.records;
   const profile = lifecycleProfileAt(rec, replayed.rhythm, st, st.asOfMs);
   const asOf = new Date(st.asOfMs);
   const rules: LifecycleRuleExplanation[] = [];

@@ -9,10 +9,11 @@ import { MS_PER_DAY } from '../core/time.js';
 import type { Customer, FeedbackResponse, Interaction, Order, Subscription } from '../model/index.js';
 import { compileCondition, type ConditionPredicate } from '../segments/compile.js';
 import { buildCustomerProfiles, type CustomerProfile, type ProfileSources } from '../segments/profile.js';
+import { checkTimeZone, createLocalDayIndexer } from '../value/local-days.js';
 import { interPurchaseIntervals } from '../value/replenishment.js';
 import { DEFAULT_STAGE_MODEL } from './builtin-models.js';
 import { parseLifecycleStageModel, type LifecycleStageModel } from './stage-model.js';
-import { collectThresholds, modelReadsInteractions, thresholdAfter, type ThresholdSpec } from './thresholds.js';
+import { collectThresholds, interactionsReadBy, modelReadsConsents, thresholdAfter, type ThresholdSpec } from './thresholds.js';
 
 /**
  * The status of a customer, separate from the stage: where they stand against their own purchase
@@ -172,7 +173,11 @@ export interface Settings {
   asOfMs: number;
   rules: Array<Array<{ id: string; test: ConditionPredicate }>>;
   thresholds: ThresholdSpec[];
-  readsInteractions: boolean;
+  /** Keeps the interactions the model can see. */
+  interactionFilter: ((i: Interaction) => boolean) | null;
+  readsConsents: boolean;
+  readsBirthday: boolean;
+  dayOf: (ms: number) => number;
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -220,7 +225,10 @@ export function lifecycleSettings(options: LifecycleOptions): Settings {
     asOfMs,
     rules,
     thresholds: collectThresholds(model, zone),
-    readsInteractions: modelReadsInteractions(model),
+    interactionFilter: interactionFilter(model, zone),
+    readsConsents: modelReadsConsents(model),
+    readsBirthday: /"(age|birthday)"/.test(JSON.stringify(model.stages)),
+    dayOf: createLocalDayIndexer(checkTimeZone(zone)),
   };
 }
 
@@ -265,6 +273,37 @@ function counted(o: Order): boolean {
   return o.status !== 'cancelled' && o.status !== 'refunded';
 }
 
+function interactionFilter(model: LifecycleStageModel, zone: string): ((i: Interaction) => boolean) | null {
+  const read = interactionsReadBy(model);
+  if (read === 'all') return null;
+  if (read === 'none') return () => false;
+  const tests = read.map((d) => compileCondition(d, { timeZone: zone }));
+  return (i) => {
+    // The interaction as a profile holds it (see ProfileInteractionEvent).
+    const e: Record<string, unknown> = { id: i.id, at: i.timestamp, event: i.event, direction: i.direction };
+    if (i.channel !== undefined) e['channel'] = i.channel;
+    if (i.touchpoint !== undefined) e['touchpoint'] = i.touchpoint;
+    if (i.campaign?.name !== undefined) e['campaign'] = i.campaign.name;
+    if (i.properties !== undefined) e['properties'] = i.properties;
+    return tests.some((test) => test(e, i.timestamp));
+  };
+}
+
+/** The records with only what the model can see: interactions it counts, consents when it reads them. */
+function visibleRecords(rec: CustomerRecords, st: Settings): CustomerRecords {
+  const filter = st.interactionFilter;
+  let customer = rec.customer;
+  if (!st.readsConsents && customer.consents !== undefined) {
+    const { consents: _unused, ...rest } = customer;
+    customer = rest;
+  }
+  if (!st.readsBirthday && customer.birthday !== undefined) {
+    const { birthday: _unused, ...rest } = customer;
+    customer = rest;
+  }
+  return { ...rec, customer, interactions: filter === null ? rec.interactions : rec.interactions.filter(filter) };
+}
+
 /** The customer's rhythm after each counted purchase, from `interPurchaseIntervals` of `jornada/value`. */
 export interface Rhythm {
   /** Counted purchase instants, oldest first. */
@@ -273,29 +312,49 @@ export interface Rhythm {
   days: number[];
 }
 
-function rhythmOf(rec: CustomerRecords, st: Settings): Rhythm {
+function rhythmOf(rec: CustomerRecords, st: Settings, intervals: ReadonlyMap<string, number[]>): Rhythm {
   const times: number[] = [];
   const days: number[] = [];
-  const rows = [];
+  const all = intervals.get(rec.customer.id) ?? [];
+  let purchaseDays = 0;
+  let lastDay = NaN;
+  let rhythm = st.defaultRhythm;
   for (const o of rec.orders) {
     const t = o.placedAt.getTime();
     if (!counted(o) || t > st.asOfMs) continue;
     times.push(t);
-    rows.push({ customerId: rec.customer.id, at: o.placedAt, amount: 0 });
-  }
-  let lastDayCount = -1;
-  let rhythm = st.defaultRhythm;
-  for (let k = 0; k < times.length; k++) {
-    // Intervals between the purchase days up to this purchase (value's definition: local days merged).
-    const upTo = interPurchaseIntervals(rows.slice(0, k + 1), { asOf: new Date(times[k] as number), timeZone: st.zone });
-    const c = upTo.customers[0];
-    if (c !== undefined && c.purchaseDays !== lastDayCount) {
-      lastDayCount = c.purchaseDays;
-      rhythm = c.intervalsDays.length >= st.minIntervals ? c.medianDays : st.defaultRhythm;
+    const day = st.dayOf(t);
+    if (day !== lastDay) {
+      // A new purchase day: the rhythm is the median of the intervals so far (value's definition).
+      lastDay = day;
+      purchaseDays++;
+      const m = purchaseDays - 1;
+      if (m >= st.minIntervals) {
+        const sorted = all.slice(0, m).sort((a, b) => a - b);
+        const h = (m - 1) / 2;
+        rhythm = ((sorted[Math.floor(h)] as number) + (sorted[Math.ceil(h)] as number)) / 2;
+      }
     }
     days.push(rhythm);
   }
   return { times, days };
+}
+
+/**
+ * Each customer's intervals between purchase days, from `interPurchaseIntervals` of `jornada/value`.
+ *
+ * @param recs - The customers' records.
+ * @param st - The settings.
+ * @returns Intervals in days by customer id.
+ * @internal
+ */
+export function intervalsByCustomer(recs: readonly CustomerRecords[], st: Settings): Map<string, number[]> {
+  const rows: Array<{ customerId: string; at: Date; amount: number }> = [];
+  for (const rec of recs) for (const o of rec.orders) if (counted(o) && o.placedAt.getTime() <= st.asOfMs) rows.push({ customerId: rec.customer.id, at: o.placedAt, amount: 0 });
+  const out = new Map<string, number[]>();
+  if (rows.length === 0) return out;
+  for (const c of interPurchaseIntervals(rows, { asOf: new Date(st.asOfMs), timeZone: st.zone }).customers) out.set(c.customerId, c.intervalsDays);
+  return out;
 }
 
 /** Index of the last purchase at or before t, or -1. */
@@ -390,7 +449,7 @@ function evaluationPoints(rec: CustomerRecords, r: Rhythm, st: Settings, knownSi
   const created = rec.customer.createdAt.getTime();
   const orderTimes = r.times;
   const feedback = rec.feedback.map((f) => f.respondedAt.getTime());
-  const interactions = st.readsInteractions ? rec.interactions.map((i) => i.timestamp.getTime()) : [];
+  const interactions = rec.interactions.map((i) => i.timestamp.getTime());
   const subs: number[] = [];
   for (const s of rec.subscriptions) {
     subs.push(s.startedAt.getTime());
@@ -446,7 +505,7 @@ function evaluationPoints(rec: CustomerRecords, r: Rhythm, st: Settings, knownSi
  */
 export function lifecycleProfileAt(rec: CustomerRecords, r: Rhythm, st: Settings, t: number): CustomerProfile & LifecycleFacts {
   const [p] = buildCustomerProfiles(
-    { customers: [rec.customer], orders: rec.orders, interactions: st.readsInteractions ? rec.interactions : [], feedback: rec.feedback, subscriptions: rec.subscriptions },
+    { customers: [rec.customer], orders: rec.orders, interactions: rec.interactions, feedback: rec.feedback, subscriptions: rec.subscriptions },
     { asOf: new Date(t), timeZone: st.zone, extend: () => lifecycleFactsAt(rec, r, st, t) as unknown as Record<string, number> },
   );
   return p as unknown as CustomerProfile & LifecycleFacts;
@@ -463,6 +522,7 @@ function matchedStage(st: Settings, profile: unknown, at: Date): { index: number
 /** Result of one customer's replay, with what `explain` needs. @internal */
 export interface ReplayedCustomer {
   history: LifecycleHistory;
+  records: CustomerRecords;
   rhythm: Rhythm;
   raw: RawStatus;
   returned: boolean;
@@ -473,15 +533,17 @@ export interface ReplayedCustomer {
  *
  * @param rec - The customer's records.
  * @param st - The settings.
+ * @param intervals - Intervals between purchase days by customer ({@link intervalsByCustomer}).
  * @returns The replay, or `undefined` when the customer is not known at `asOf`.
  * @internal
  */
-export function replayCustomer(rec: CustomerRecords, st: Settings): ReplayedCustomer | undefined {
+export function replayCustomer(rec: CustomerRecords, st: Settings, intervals: ReadonlyMap<string, number[]>): ReplayedCustomer | undefined {
+  rec = visibleRecords(rec, st);
   let knownSince = rec.customer.createdAt.getTime();
   for (const o of rec.orders) if (counted(o)) knownSince = Math.min(knownSince, o.placedAt.getTime());
   for (const s of rec.subscriptions) knownSince = Math.min(knownSince, s.startedAt.getTime());
   if (!(knownSince <= st.asOfMs)) return undefined;
-  const r = rhythmOf(rec, st);
+  const r = rhythmOf(rec, st, intervals);
   const points = evaluationPoints(rec, r, st, knownSince);
   const stages = st.model.stages;
   const lastIndex = stages.length - 1;
@@ -522,6 +584,7 @@ export function replayCustomer(rec: CustomerRecords, st: Settings): ReplayedCust
   const lastStage = stageTransitions[stageTransitions.length - 1] as LifecycleStageTransition;
   const lastStatus = statusTransitions[statusTransitions.length - 1] as LifecycleStatusTransition;
   return {
+    records: rec,
     history: {
       customerId: rec.customer.id,
       knownSince: new Date(knownSince),
@@ -571,8 +634,10 @@ export function replayCustomer(rec: CustomerRecords, st: Settings): ReplayedCust
 export function replayLifecycle(sources: ProfileSources, options: LifecycleOptions): LifecycleReplay {
   const st = lifecycleSettings(options);
   const histories: LifecycleHistory[] = [];
-  for (const rec of groupByCustomer(sources)) {
-    const r = replayCustomer(rec, st);
+  const recs = groupByCustomer(sources);
+  const intervals = intervalsByCustomer(recs, st);
+  for (const rec of recs) {
+    const r = replayCustomer(rec, st, intervals);
     if (r !== undefined) histories.push(r.history);
   }
   return { asOf: new Date(st.asOfMs), model: st.model, histories };

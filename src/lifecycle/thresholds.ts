@@ -8,7 +8,7 @@
 import { addMonths, addYears } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import { MS_PER_DAY } from '../core/time.js';
-import { childNodes, factPathSegments, type ConditionNode, type ConditionTimeUnit } from '../segments/condition.js';
+import { childNodes, factPathSegments, type ConditionDocument, type ConditionNode, type ConditionTimeUnit } from '../segments/condition.js';
 import type { LifecycleStageModel } from './stage-model.js';
 
 /** The dates of a customer's history a threshold counts from. */
@@ -143,13 +143,54 @@ export function thresholdAfter(spec: ThresholdSpec, anchorMs: number, rhythmDays
   return (c.unit === 'months' ? addMonths(new Date(anchorMs), c.amount, { in: inZone }) : addYears(new Date(anchorMs), c.amount, { in: inZone })).getTime();
 }
 
+const INTERACTION_FACTS = new Set(['interactions', 'interactionsLast30Days', 'interactionsLast90Days', 'inboundInteractionsLast30Days', 'lastInteractionAt', 'lastInboundAt']);
+
 /**
- * Whether the model reads interactions at all (then interaction dates are evaluation points).
+ * Which interactions a model can see: `'none'`, `'all'`, or only those meeting one of the `where`
+ * clauses of its `count: 'interactions'` nodes (when that is the only way it reads them and the clauses
+ * do not depend on the evaluation date). Interactions no rule can see are neither evaluation points
+ * nor profile input, which changes no outcome.
  *
  * @param model - A validated model.
- * @returns Whether any rule mentions interactions.
+ * @returns The interactions the model reads.
  * @internal
  */
-export function modelReadsInteractions(model: LifecycleStageModel): boolean {
-  return JSON.stringify(model.stages).includes('nteraction');
+export function interactionsReadBy(model: LifecycleStageModel): 'none' | 'all' | ConditionDocument[] {
+  const wheres: ConditionDocument[] = [];
+  let all = false;
+  for (const stage of model.stages) {
+    for (const rule of stage.rules) {
+      const stack: ConditionNode[] = [rule.condition.condition];
+      while (stack.length > 0) {
+        const node = stack.pop() as ConditionNode;
+        if ('count' in node) {
+          const list = factPathSegments(node.count)[0] ?? '';
+          if (INTERACTION_FACTS.has(list)) {
+            if (node.where === undefined || /"(withinLast|moreThanAgo|anniversary|within)"/.test(JSON.stringify(node.where))) all = true;
+            else wheres.push({ version: 1, condition: node.where });
+          }
+          continue;
+        }
+        if ('fact' in node) {
+          if (INTERACTION_FACTS.has(factPathSegments(node.fact)[0] ?? '')) all = true;
+          continue;
+        }
+        for (const [child] of childNodes(node, [])) stack.push(child);
+      }
+    }
+  }
+  if (all) return 'all';
+  return wheres.length === 0 ? 'none' : wheres;
+}
+
+/**
+ * Whether the model reads the consent facts (`marketingChannels`, `researchChannels`).
+ *
+ * @param model - A validated model.
+ * @returns Whether any rule mentions them.
+ * @internal
+ */
+export function modelReadsConsents(model: LifecycleStageModel): boolean {
+  const text = JSON.stringify(model.stages);
+  return text.includes('marketingChannels') || text.includes('researchChannels');
 }
