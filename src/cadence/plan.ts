@@ -1,0 +1,1286 @@
+/**
+ * The planner: rules + policy + customers + history + events + journey state → the contacts to send
+ * in a horizon, the decisions that suppressed others, and the next journey state.
+ *
+ * @module
+ */
+import { JornadaError } from '../core/errors.js';
+import { hashToUnit } from '../core/random.js';
+import {
+  canContact,
+  type Channel,
+  type Customer,
+  type FeedbackResponse,
+  type Interaction,
+  type Order,
+  type Subscription,
+} from '../model/index.js';
+import {
+  buildCustomerProfiles,
+  compileCondition,
+  compileSegments,
+  diffSegmentMemberships,
+  evaluateSegments,
+  type ConditionPredicate,
+  type CustomerProfile,
+  type SegmentMembership,
+} from '../segments/index.js';
+import {
+  BR_CALENDAR,
+  PT_CALENDAR,
+  US_CALENDAR,
+  WEEKDAYS,
+  addCalendarDays,
+  birthdayOccurrences,
+  calendarOccurrences,
+  daysAfterLastPurchase,
+  daysBeforeReplenishment,
+  daysInCalendarMonth,
+  firstPurchaseAnniversaries,
+  signupAnniversaries,
+  type Calendar,
+  type CalendarDay,
+} from '../calendar/index.js';
+import { expectedNextPurchase, type NextPurchaseForecast } from '../value/index.js';
+import { pendingFollowUps, type PendingFollowUp } from '../metrics/index.js';
+import {
+  CADENCE_OBJECTIVES,
+  durationMs,
+  minutesOfLocalTime,
+  parseCadenceRules,
+  type CadenceContactPurpose,
+  type CadenceContactStep,
+  type CadenceDuration,
+  type CadenceObjective,
+  type CadenceRule,
+} from './rule.js';
+import { parseCadencePolicy, type CadenceFrequencyCap, type CadencePolicy } from './policy.js';
+import { inLocalInterval, instantAtLocal, localIso, localParts, localPeriod, nextLocalTime, startOfNextLocalDay } from './local-time.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A contact already sent (or handed to your sender). A {@link CadencePlannedContact} is one: append
+ * the plan to the history of the next run.
+ *
+ * @category Cadence
+ */
+export interface CadenceSentContact {
+  /** The customer. */
+  customerId: string;
+  /** The channel. */
+  channel: Channel;
+  /** When it was (or will be) sent. */
+  at: Date;
+  /** The rule that planned it, when it came from a rule. */
+  ruleId?: string;
+  /** Its objective (for caps per objective); read from the rule when absent. */
+  objective?: CadenceObjective;
+  /** Its tags (for caps per tag); read from the rule when absent. */
+  tags?: string[];
+  /** Whether it counts toward caps; default `true`. */
+  countsTowardCaps?: boolean;
+  /** The idempotency key it was planned with: a step with this key is never planned again. */
+  idempotencyKey?: string;
+}
+
+/**
+ * A planned contact (*disparo*).
+ *
+ * @category Cadence
+ */
+export interface CadencePlannedContact extends CadenceSentContact {
+  /** The rule. */
+  ruleId: string;
+  /** Its objective. */
+  objective: CadenceObjective;
+  /** Its tags. */
+  tags: string[];
+  /** Index of the contact step in the rule's `steps`. */
+  stepIndex: number;
+  /** Content reference of the step. */
+  content: string;
+  /** Purpose of the contact. */
+  purpose: CadenceContactPurpose;
+  /** Whether it counts toward caps. */
+  countsTowardCaps: boolean;
+  /** The instant to send, UTC. */
+  at: Date;
+  /** The same instant as local time with offset in the customer's zone (`2026-11-02T10:00:00.000-03:00`). */
+  localTime: string;
+  /** The zone the local time is read in. */
+  timeZone: string;
+  /** Priority of the rule. */
+  priority: number;
+  /** The trigger occurrence that started the journey (`event:o-123`, `birthday:2026-11-04`). */
+  occurrence: string;
+  /** `ruleId/customerId/occurrence/stepIndex` (URI-encoded parts): unique per step of a journey. */
+  idempotencyKey: string;
+  /** Why this contact, in this channel, at this time. */
+  reasons: string[];
+}
+
+/**
+ * Why a decision did not plan a contact: `not_in_audience`, `not_re_eligible`, `holdout`,
+ * `max_concurrent_journeys`, `exited` (an exit goal was met), `suppression_list`, `no_consent`,
+ * `unreachable` (no address for the channel), `quiet_hours`, `weekday`, `cap` (see `capId`).
+ *
+ * @category Cadence
+ */
+export type CadenceSuppressionReason =
+  | 'not_in_audience'
+  | 'not_re_eligible'
+  | 'holdout'
+  | 'max_concurrent_journeys'
+  | 'exited'
+  | 'suppression_list'
+  | 'no_consent'
+  | 'unreachable'
+  | 'quiet_hours'
+  | 'weekday'
+  | 'cap';
+
+/**
+ * A decision that suppressed a journey entry or a contact.
+ *
+ * @category Cadence
+ */
+export interface CadenceSuppressedDecision {
+  /** The customer. */
+  customerId: string;
+  /** The rule. */
+  ruleId: string;
+  /** The trigger occurrence. */
+  occurrence: string;
+  /** The contact step, for contact decisions; absent for entry decisions. */
+  stepIndex?: number;
+  /** The instant the decision is about (the trigger or the contact's due time). */
+  at: Date;
+  /** The reason. */
+  reason: CadenceSuppressionReason;
+  /** For `cap`: the cap's id. */
+  capId?: string;
+  /** The channel, for contact decisions. */
+  channel?: Channel;
+  /** A readable detail. */
+  detail: string;
+}
+
+/**
+ * A customer left out of the run because of broken data (never the whole run).
+ *
+ * @category Cadence
+ */
+export interface CadenceSkippedCustomer {
+  /** The customer's id (or `#index` when it has none). */
+  customerId: string;
+  /** Position in the input. */
+  index: number;
+  /** What is broken. */
+  reason: string;
+}
+
+/**
+ * One journey of one customer in one rule, as plain JSON.
+ *
+ * @category Cadence
+ */
+export interface CadenceJourneyRecord {
+  /** The rule. */
+  ruleId: string;
+  /** The customer. */
+  customerId: string;
+  /** The trigger occurrence. */
+  occurrence: string;
+  /** When the trigger happened (ISO 8601). */
+  triggeredAt: string;
+  /** `active` (steps left), `completed`, `exited` (goal met) or `holdout` (control group). */
+  status: 'active' | 'completed' | 'exited' | 'holdout';
+  /** Next step index, for active journeys. */
+  nextStep: number;
+  /** When the next step is due (ISO 8601), for active journeys. */
+  nextAt: string;
+}
+
+/**
+ * The journey state a run hands to the next: plain JSON (store it as is).
+ *
+ * @category Cadence
+ */
+export interface CadenceJourneyState {
+  /** Version of the state format; `1`. */
+  version: 1;
+  /** The `now` of the run that produced it (ISO 8601). */
+  asOf: string;
+  /** Active journeys, and finished ones still needed for re-eligibility or de-duplication. */
+  journeys: CadenceJourneyRecord[];
+  /** Members of each segment-trigger rule's segment at `asOf`, by rule id. */
+  segmentMembers: Record<string, string[]>;
+}
+
+/**
+ * Input of {@link planContacts}.
+ *
+ * @category Cadence
+ */
+export interface PlanContactsInput {
+  /** The rules (validated here with {@link parseCadenceRules}). */
+  rules: readonly CadenceRule[];
+  /** The policy (validated here). */
+  policy: CadencePolicy;
+  /** The customers. One with broken data is skipped with a reason. */
+  customers: Iterable<Customer>;
+  /** Profiles as of `now` (by `customerId`); built from the sources below when absent. */
+  profiles?: Iterable<CustomerProfile>;
+  /** Orders: for profiles and replenishment forecasts. */
+  orders?: readonly Order[];
+  /** Interactions: for profiles and for follow-ups already made. */
+  interactions?: readonly Interaction[];
+  /** Survey answers: for profiles and detractor follow-ups. */
+  feedback?: readonly FeedbackResponse[];
+  /** Subscriptions: for profiles. */
+  subscriptions?: readonly Subscription[];
+  /** Contacts already sent (append the previous plans). */
+  history?: Iterable<CadenceSentContact>;
+  /** New events (event triggers and event exit goals), e.g. `Order Completed`. */
+  events?: Iterable<Interaction>;
+  /** The state returned by the previous run. */
+  state?: CadenceJourneyState;
+  /** The planning instant. */
+  now: Date;
+  /** How far ahead to plan. */
+  horizon: CadenceDuration;
+  /** Start of the trigger window; default the state's `asOf`, or `now` − 1 day without state. */
+  since?: Date;
+  /** Calendars by name for calendar triggers; default `{ BR, US, PT }`. */
+  calendars?: Record<string, Calendar>;
+}
+
+/**
+ * What {@link planContacts} returns.
+ *
+ * @category Cadence
+ */
+export interface CadencePlan {
+  /** Contacts to send, by customer (input order), then time. */
+  contacts: CadencePlannedContact[];
+  /** Decisions that suppressed an entry or a contact. */
+  suppressed: CadenceSuppressedDecision[];
+  /** Customers skipped for broken data. */
+  skipped: CadenceSkippedCustomer[];
+  /** The state to pass to the next run. */
+  state: CadenceJourneyState;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Compiled rules and policy
+
+interface CompiledRule {
+  rule: CadenceRule;
+  audience: ConditionPredicate | undefined;
+  exitConditions: ConditionPredicate[];
+  exitEvents: Set<string>;
+  exitOnPurchase: boolean;
+  objectiveRank: number;
+  tags: string[];
+  atMinute: number;
+  reEligibleMs: number; // -1 never, 0 always, >0 after
+}
+
+interface CompiledCap {
+  cap: CadenceFrequencyCap;
+  rollingMs: number; // 0 for calendar windows
+  weekStart: number;
+}
+
+interface CompiledPolicy {
+  policy: CadencePolicy;
+  caps: CompiledCap[];
+  quiet: Array<{ channels: Set<Channel> | undefined; from: number; to: number }>;
+  weekdayMask: number;
+  blocked: { drop: boolean; maxMs: number };
+  consentRequired: Record<CadenceContactPurpose, boolean>;
+  bypassCaps: boolean;
+  bypassQuiet: boolean;
+  suppressedIds: Set<string>;
+  suppressedEmails: Set<string>;
+  suppressedPhones: Set<string>;
+  maxConcurrent: number;
+}
+
+function weekdayIndex(w: string): number {
+  return (WEEKDAYS as readonly string[]).indexOf(w);
+}
+
+function maskOf(days: readonly string[] | undefined): number {
+  if (days === undefined) return 127;
+  let m = 0;
+  for (const d of days) m |= 1 << weekdayIndex(d);
+  return m;
+}
+
+/**
+ * Precedence of rules: priority (higher first), objective rank, then id.
+ *
+ * @param a - See the summary.
+ * @param b - See the summary.
+ * @returns See the summary.
+ * @internal
+ */
+export function compareRulePrecedence(a: CadenceRule, b: CadenceRule): number {
+  if (a.priority !== b.priority) return b.priority - a.priority;
+  const ra = CADENCE_OBJECTIVES.indexOf(a.objective);
+  const rb = CADENCE_OBJECTIVES.indexOf(b.objective);
+  if (ra !== rb) return ra - rb;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function compileRules(rules: readonly CadenceRule[], zone: string): CompiledRule[] {
+  const parsed = parseCadenceRules(rules);
+  parsed.sort(compareRulePrecedence);
+  return parsed.map((rule) => {
+    const t = rule.trigger;
+    const at = 'atLocalTime' in t && t.atLocalTime !== undefined ? t.atLocalTime : '09:00';
+    const exitConditions: ConditionPredicate[] = [];
+    const exitEvents = new Set<string>();
+    let exitOnPurchase = false;
+    for (const g of rule.exitGoals ?? []) {
+      if (g.kind === 'purchased') exitOnPurchase = true;
+      else if (g.kind === 'event') exitEvents.add(g.event);
+      else exitConditions.push(compileCondition(g.condition, { timeZone: zone }));
+    }
+    const re = rule.reEligibility;
+    return {
+      rule,
+      audience: rule.audience === undefined ? undefined : compileCondition(rule.audience, { timeZone: zone }),
+      exitConditions,
+      exitEvents,
+      exitOnPurchase,
+      objectiveRank: CADENCE_OBJECTIVES.indexOf(rule.objective),
+      tags: rule.tags ?? [],
+      atMinute: minutesOfLocalTime(at),
+      reEligibleMs: re.kind === 'never' ? -1 : re.kind === 'always' ? 0 : Math.max(1, durationMs(re.duration)),
+    };
+  });
+}
+
+function compilePolicy(input: CadencePolicy): CompiledPolicy {
+  const policy = parseCadencePolicy(input);
+  const blocked = policy.blocked ?? { kind: 'defer' };
+  return {
+    policy,
+    caps: (policy.caps ?? []).map((cap) => ({
+      cap,
+      rollingMs: cap.window.kind === 'rolling' ? cap.window.amount * (cap.window.unit === 'hours' ? 3_600_000 : DAY_MS) : 0,
+      weekStart: cap.window.kind === 'calendar' ? weekdayIndex(cap.window.weekStartsOn ?? 'monday') : 1,
+    })),
+    quiet: (policy.quietHours ?? []).map((q) => ({
+      channels: q.channels === undefined ? undefined : new Set(q.channels),
+      from: minutesOfLocalTime(q.from),
+      to: minutesOfLocalTime(q.to),
+    })),
+    weekdayMask: maskOf(policy.allowedWeekdays),
+    blocked: { drop: blocked.kind === 'drop', maxMs: blocked.kind === 'defer' && blocked.maxHours !== undefined ? blocked.maxHours * 3_600_000 : Infinity },
+    consentRequired: {
+      marketing: true,
+      transactional: policy.consentRequired?.transactional ?? false,
+      research: policy.consentRequired?.research ?? false,
+      service: policy.consentRequired?.service ?? false,
+    },
+    bypassCaps: policy.transactional?.bypassCaps ?? false,
+    bypassQuiet: policy.transactional?.bypassQuietHours ?? false,
+    suppressedIds: new Set(policy.suppression?.customerIds ?? []),
+    suppressedEmails: new Set((policy.suppression?.emails ?? []).map((e) => e.toLowerCase())),
+    suppressedPhones: new Set(policy.suppression?.phones ?? []),
+    maxConcurrent: policy.maxConcurrentJourneys ?? Infinity,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Customer checks
+
+const zoneOk = new Map<string, boolean>();
+function validZone(zone: string): boolean {
+  let ok = zoneOk.get(zone);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      ok = zone.length > 0;
+    } catch {
+      ok = false;
+    }
+    if (zoneOk.size < 4096) zoneOk.set(zone, ok);
+  }
+  return ok;
+}
+
+function isValidDate(d: unknown): d is Date {
+  return d instanceof Date && !Number.isNaN(d.getTime());
+}
+
+/**
+ * Why a customer cannot be planned, or undefined when it can.
+ *
+ * @param c - See the summary.
+ * @returns See the summary.
+ * @internal
+ */
+export function brokenCustomerReason(c: unknown): string | undefined {
+  if (typeof c !== 'object' || c === null) return 'not an object';
+  const cu = c as Partial<Customer>;
+  if (typeof cu.id !== 'string' || cu.id.length === 0) return 'id is missing';
+  if (!isValidDate(cu.createdAt)) return 'createdAt is not a valid date';
+  if (cu.timeZone !== undefined && (typeof cu.timeZone !== 'string' || !validZone(cu.timeZone))) return `timeZone ${JSON.stringify(cu.timeZone)} is not an IANA zone`;
+  if (cu.consents !== undefined) {
+    if (!Array.isArray(cu.consents)) return 'consents is not an array';
+    for (let i = 0; i < cu.consents.length; i++) {
+      const k = cu.consents[i];
+      if (typeof k !== 'object' || k === null || !isValidDate(k.recordedAt)) return `consents[${i}].recordedAt is not a valid date`;
+      if (k.expiresAt !== undefined && !isValidDate(k.expiresAt)) return `consents[${i}].expiresAt is not a valid date`;
+    }
+  }
+  const b = cu.birthday;
+  if (b !== undefined) {
+    if (typeof b !== 'object' || b === null || !Number.isInteger(b.month) || !Number.isInteger(b.day) || b.month < 1 || b.month > 12 || b.day < 1 || b.day > 31) {
+      return 'birthday is not a valid date';
+    }
+  }
+  if (cu.stageEnteredAt !== undefined) {
+    if (typeof cu.stageEnteredAt !== 'object' || cu.stageEnteredAt === null) return 'stageEnteredAt is not an object';
+    for (const v of Object.values(cu.stageEnteredAt)) if (!isValidDate(v)) return 'stageEnteredAt holds an invalid date';
+  }
+  return undefined;
+}
+
+function reachable(c: Customer, channel: Channel): boolean {
+  if (channel === 'email') return c.email !== undefined || (c.contactPoints ?? []).some((p) => p.kind === 'email');
+  if (channel === 'sms' || channel === 'whatsapp' || channel === 'phone') return c.phone !== undefined || (c.contactPoints ?? []).some((p) => p.kind === 'phone');
+  return true;
+}
+
+function onSuppressionList(c: Customer, p: CompiledPolicy): boolean {
+  if (p.suppressedIds.has(c.id)) return true;
+  if (p.suppressedEmails.size > 0) {
+    if (c.email !== undefined && p.suppressedEmails.has(c.email.toLowerCase())) return true;
+    for (const cp of c.contactPoints ?? []) if (cp.kind === 'email' && p.suppressedEmails.has(cp.value.toLowerCase())) return true;
+  }
+  if (p.suppressedPhones.size > 0) {
+    if (c.phone !== undefined && p.suppressedPhones.has(c.phone)) return true;
+    for (const cp of c.contactPoints ?? []) if (cp.kind === 'phone' && p.suppressedPhones.has(cp.value)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Trigger occurrences
+
+interface Occurrence {
+  key: string;
+  at: number;
+  detail: string;
+}
+
+interface RunContext {
+  now: number;
+  since: number;
+  horizonEnd: number;
+  nowIso: string;
+  calendars: Record<string, Calendar>;
+  zoneCache: Map<string, Occurrence[]>;
+  eventsByCustomer: Map<string, Interaction[]>;
+  forecasts: Map<string, NextPurchaseForecast>;
+  followUps: Map<string, PendingFollowUp[]>;
+  segmentEntered: Map<string, Set<string>>;
+  segmentExited: Map<string, Set<string>>;
+}
+
+function dayAt(day: CalendarDay, minute: number, zone: string): number {
+  return instantAtLocal(day.year, day.month, day.day, minute, zone);
+}
+
+function iso(t: number): string {
+  return new Date(t).toISOString();
+}
+
+function isoDay(d: CalendarDay): string {
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/** Occurrences shared by every customer of a zone (calendar occasions, schedules). */
+function zoneOccurrences(cr: CompiledRule, zone: string, ctx: RunContext): Occurrence[] {
+  const cacheKey = `${cr.rule.id}\u0000${zone}`;
+  const hit = ctx.zoneCache.get(cacheKey);
+  if (hit !== undefined) return hit;
+  const out: Occurrence[] = [];
+  const t = cr.rule.trigger;
+  if (t.kind === 'calendar') {
+    const cal = ctx.calendars[t.calendar ?? 'BR'];
+    if (cal === undefined) throw new JornadaError('INVALID_RULE', `Rule "${cr.rule.id}" names an unknown calendar "${t.calendar ?? 'BR'}"`, { issues: [{ path: ['trigger', 'calendar'], message: 'unknown calendar' }] });
+    const off = t.offsetDays ?? 0;
+    const occ = calendarOccurrences(cal, { from: new Date(ctx.since - (off + 2) * DAY_MS), to: new Date(ctx.horizonEnd - (off - 2) * DAY_MS), timeZone: zone, ids: [t.occasion] });
+    for (const o of occ) {
+      const day = addCalendarDays(o.day, off);
+      const at = dayAt(day, cr.atMinute, zone);
+      if (at >= ctx.since && at < ctx.horizonEnd) out.push({ key: `calendar:${o.id}:${o.isoDate}`, at, detail: `${off === 0 ? '' : `${Math.abs(off)} days ${off < 0 ? 'before' : 'after'} `}${o.definition.names.en} (${o.isoDate})` });
+    }
+  } else if (t.kind === 'schedule') {
+    const first = localParts(ctx.since, zone);
+    const mask = maskOf(t.weekdays);
+    for (let k = 0; k < 400; k++) {
+      const probe = instantAtLocal(first.year, first.month, first.day + k, 12 * 60, zone);
+      const p = localParts(probe, zone);
+      const at = instantAtLocal(p.year, p.month, p.day, cr.atMinute, zone);
+      if (at >= ctx.horizonEnd) break;
+      if (at < ctx.since) continue;
+      const due =
+        t.every === 'daily' ||
+        (t.every === 'weekly' && (mask & (1 << p.weekday)) !== 0) ||
+        (t.every === 'monthly' && p.day === Math.min(t.dayOfMonth ?? 1, daysInCalendarMonth(p.year, p.month)));
+      if (due) {
+        const d = isoDay({ year: p.year, month: p.month, day: p.day });
+        out.push({ key: `schedule:${d}`, at, detail: `${t.every} schedule on ${d}` });
+      }
+    }
+  }
+  ctx.zoneCache.set(cacheKey, out);
+  return out;
+}
+
+function triggerOccurrences(cr: CompiledRule, c: Customer, p: CustomerProfile, zone: string, ctx: RunContext): Occurrence[] {
+  const t = cr.rule.trigger;
+  const { since, now, horizonEnd } = ctx;
+  const opts = { defaultTimeZone: zone };
+  const subject = { id: c.id, timeZone: zone };
+  switch (t.kind) {
+    case 'event': {
+      const out: Occurrence[] = [];
+      for (const e of ctx.eventsByCustomer.get(c.id) ?? []) {
+        const at = e.timestamp.getTime();
+        if (e.event === t.event && at >= since && at <= now) out.push({ key: `event:${e.id}`, at, detail: `event "${e.event}" at ${iso(at)}` });
+      }
+      return out;
+    }
+    case 'segment_entered':
+    case 'segment_exited': {
+      const set = (t.kind === 'segment_entered' ? ctx.segmentEntered : ctx.segmentExited).get(cr.rule.id);
+      return set !== undefined && set.has(c.id) ? [{ key: `${t.kind}:${ctx.nowIso}`, at: now, detail: `${t.kind === 'segment_entered' ? 'entered' : 'exited'} the segment since ${iso(since)}` }] : [];
+    }
+    case 'lifecycle_stage_entered': {
+      const entered = c.stageEnteredAt !== undefined && Object.prototype.hasOwnProperty.call(c.stageEnteredAt, t.stage) ? c.stageEnteredAt[t.stage] : undefined;
+      if (entered === undefined || c.lifecycleStage !== t.stage) return [];
+      const at = entered.getTime();
+      return at >= since && at <= now ? [{ key: `stage:${t.stage}:${iso(at)}`, at, detail: `entered lifecycle stage "${t.stage}" at ${iso(at)}` }] : [];
+    }
+    case 'calendar':
+    case 'schedule':
+      return zoneOccurrences(cr, zone, ctx);
+    case 'inactivity': {
+      const base = p.lastOrderAt ?? c.createdAt;
+      const at0 = base.getTime() + t.days * DAY_MS;
+      if (at0 < since - 2 * DAY_MS || at0 > horizonEnd + 2 * DAY_MS) return [];
+      const o = daysAfterLastPurchase(subject, base, t.days, opts);
+      const at = dayAt(o.day, cr.atMinute, zone);
+      return at >= since && at < horizonEnd ? [{ key: `inactivity:${iso(base.getTime())}`, at, detail: `${t.days} days without purchase since ${iso(base.getTime())}` }] : [];
+    }
+    case 'feedback_follow_up': {
+      const reasons = t.reasons ?? ['detractor'];
+      const out: Occurrence[] = [];
+      for (const f of ctx.followUps.get(c.id) ?? []) {
+        const at = f.response.respondedAt.getTime();
+        if (reasons.includes(f.reason) && at >= since && at <= now) out.push({ key: `follow_up:${f.response.id}`, at, detail: `${f.reason} answer ${f.response.id} awaiting follow-up` });
+      }
+      return out;
+    }
+    case 'customer_date':
+      return customerDateOccurrences(cr, t, c, p, zone, ctx);
+  }
+}
+
+function customerDateOccurrences(
+  cr: CompiledRule,
+  t: Extract<CadenceRule['trigger'], { kind: 'customer_date' }>,
+  c: Customer,
+  p: CustomerProfile,
+  zone: string,
+  ctx: RunContext,
+): Occurrence[] {
+  const { since, horizonEnd } = ctx;
+  const subject = { id: c.id, timeZone: zone, createdAt: c.createdAt, ...(c.birthday === undefined ? {} : { birthday: c.birthday }) };
+  const opts = { defaultTimeZone: zone };
+  const out: Occurrence[] = [];
+  const push = (day: CalendarDay, key: string, detail: string): void => {
+    const at = dayAt(day, cr.atMinute, zone);
+    if (at >= since && at < horizonEnd) out.push({ key, at, detail });
+  };
+  if (t.date === 'after_last_purchase' || t.date === 'before_replenishment') {
+    const days = t.days ?? 0;
+    if (t.date === 'after_last_purchase') {
+      const last = p.lastOrderAt;
+      if (last === undefined) return out;
+      const at0 = last.getTime() + days * DAY_MS;
+      if (at0 < since - 2 * DAY_MS || at0 > horizonEnd + 2 * DAY_MS) return out;
+      const o = daysAfterLastPurchase(subject, last, days, opts);
+      push(o.day, `after_last_purchase:${iso(last.getTime())}`, `${days} days after the purchase of ${iso(last.getTime())}`);
+    } else {
+      const f = ctx.forecasts.get(c.id);
+      if (f === undefined) return out;
+      const at0 = f.expectedAt.getTime() - days * DAY_MS;
+      if (at0 < since - 2 * DAY_MS || at0 > horizonEnd + 2 * DAY_MS) return out;
+      const o = daysBeforeReplenishment(subject, f.expectedAt, days, opts);
+      push(o.day, `before_replenishment:${iso(f.lastPurchaseAt.getTime())}`, `${days} days before the replenishment expected ${iso(f.expectedAt.getTime())} (every ~${f.typicalIntervalDays} days)`);
+    }
+    return out;
+  }
+  const off = t.offsetDays ?? 0;
+  const range = { from: new Date(since - (off + 2) * DAY_MS), to: new Date(horizonEnd - (off - 2) * DAY_MS), defaultTimeZone: zone };
+  let occ;
+  if (t.date === 'birthday') {
+    const b = c.birthday;
+    if (b === undefined) return out;
+    // Cheap pre-check on month and day: a birthday more than a month away from the window is skipped.
+    const mid = localParts(since, zone);
+    const distance = Math.abs(((b.month - mid.month + 18) % 12) - 6);
+    if (distance > 1 + Math.ceil((horizonEnd - since) / (30 * DAY_MS)) + Math.ceil(Math.abs(off) / 28)) return out;
+    occ = birthdayOccurrences(subject, range);
+  } else if (t.date === 'signup_anniversary') occ = signupAnniversaries(subject, range);
+  else occ = firstPurchaseAnniversaries(subject, p.firstOrderAt, range);
+  for (const o of occ) {
+    const day = addCalendarDays(o.day, off);
+    push(day, `${t.date}:${o.isoDate}`, `${off === 0 ? '' : `${Math.abs(off)} days ${off < 0 ? 'before' : 'after'} `}${t.date.replace(/_/g, ' ')} on ${o.isoDate}`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Caps, quiet hours, weekdays
+
+interface TimelineEntry {
+  at: number;
+  channel: Channel;
+  objective: CadenceObjective | undefined;
+  tags: readonly string[];
+  counts: boolean;
+}
+
+interface Block {
+  reason: 'quiet_hours' | 'weekday' | 'cap';
+  capId?: string;
+  next: number;
+}
+
+function capApplies(cap: CadenceFrequencyCap, channel: Channel, objective: CadenceObjective | undefined, tags: readonly string[]): boolean {
+  if (cap.channel !== undefined && cap.channel !== channel) return false;
+  if (cap.objective !== undefined && cap.objective !== objective) return false;
+  if (cap.tag !== undefined && !tags.includes(cap.tag)) return false;
+  return true;
+}
+
+/** Is a contact at t blocked? Returns the first block and a later instant worth trying, or undefined. */
+function blockAt(
+  t: number,
+  channel: Channel,
+  rule: CompiledRule,
+  counted: boolean,
+  bypassQuiet: boolean,
+  timeline: readonly TimelineEntry[],
+  pol: CompiledPolicy,
+  zone: string,
+): Block | undefined {
+  if (!bypassQuiet) {
+    const lp = localParts(t, zone);
+    if ((pol.weekdayMask & (1 << lp.weekday)) === 0) return { reason: 'weekday', next: startOfNextLocalDay(t, zone) };
+    for (const q of pol.quiet) {
+      if (q.channels !== undefined && !q.channels.has(channel)) continue;
+      if (!inLocalInterval(lp.minuteOfDay, q.from, q.to)) continue;
+      const tomorrow = q.from > q.to && lp.minuteOfDay >= q.from ? 1 : 0;
+      let next = instantAtLocal(lp.year, lp.month, lp.day + tomorrow, q.to, zone);
+      if (next <= t) next = t + 60_000;
+      return { reason: 'quiet_hours', next };
+    }
+  }
+  if (!counted) return undefined;
+  const objective = rule.rule.objective;
+  for (const cc of pol.caps) {
+    if (!capApplies(cc.cap, channel, objective, rule.tags)) continue;
+    if (cc.rollingMs > 0) {
+      const w = cc.rollingMs;
+      const times: number[] = [t];
+      for (const e of timeline) if (e.counts && e.at > t - w && e.at < t + w && capApplies(cc.cap, e.channel, e.objective, e.tags)) times.push(e.at);
+      if (times.length <= cc.cap.limit) continue;
+      times.sort((a, b) => a - b);
+      let violated = false;
+      let earliest = Infinity;
+      for (let i = 0; i < times.length; i++) {
+        const a = times[i] as number;
+        if (a > t) break;
+        let n = 0;
+        for (let j = i; j < times.length && (times[j] as number) < a + w; j++) n++;
+        if (n > cc.cap.limit) {
+          violated = true;
+          earliest = Math.min(earliest, a);
+        }
+      }
+      if (violated) return { reason: 'cap', capId: cc.cap.id, next: Math.max(t + 60_000, earliest + w) };
+    } else {
+      const win = cc.cap.window;
+      if (win.kind !== 'calendar') continue;
+      const [start, end] = localPeriod(t, win.unit, cc.weekStart, zone);
+      let n = 0;
+      for (const e of timeline) if (e.counts && e.at >= start && e.at < end && capApplies(cc.cap, e.channel, e.objective, e.tags)) n++;
+      if (n + 1 > cc.cap.limit) return { reason: 'cap', capId: cc.cap.id, next: Math.max(t + 60_000, end) };
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The planner
+
+/** Everything computed for one customer; also what the explanation reads. @internal */
+export interface CustomerPlanResult {
+  contacts: CadencePlannedContact[];
+  suppressed: CadenceSuppressedDecision[];
+  journeys: CadenceJourneyRecord[];
+  notes: Map<string, string[]>;
+}
+
+/** Prepared inputs of a run. @internal */
+export interface PreparedRun {
+  rules: CompiledRule[];
+  pol: CompiledPolicy;
+  ctx: RunContext;
+  profiles: Map<string, CustomerProfile>;
+  historyByCustomer: Map<string, CadenceSentContact[]>;
+  journeysByCustomer: Map<string, CadenceJourneyRecord[]>;
+  segmentMembers: Record<string, string[]>;
+  customers: Customer[];
+}
+
+function invalidOption(path: string, message: string): JornadaError {
+  return new JornadaError('INVALID_OPTION', `Invalid ${path}: ${message}`, { issues: [{ path: [path], message }] });
+}
+
+function groupBy<T>(items: Iterable<T>, key: (t: T) => string | undefined): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    if (k === undefined) continue;
+    const list = m.get(k);
+    if (list === undefined) m.set(k, [it]);
+    else list.push(it);
+  }
+  return m;
+}
+
+/**
+ * Validates and indexes the input of a run.
+ *
+ * @param input - See the summary.
+ * @returns See the summary.
+ * @internal
+ */
+export function prepareRun(input: PlanContactsInput): PreparedRun {
+  if (typeof input !== 'object' || input === null) throw invalidOption('input', 'must be an object');
+  if (!isValidDate(input.now)) throw invalidOption('now', 'must be a valid Date');
+  const pol = compilePolicy(input.policy);
+  const zone = pol.policy.fallbackTimeZone;
+  const rules = compileRules(input.rules, zone);
+  const horizonMs = (() => {
+    const h = input.horizon as unknown;
+    if (typeof h !== 'object' || h === null) throw invalidOption('horizon', 'must be a duration { amount, unit }');
+    const { amount, unit } = h as CadenceDuration;
+    if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || amount > 3660 || !['minutes', 'hours', 'days', 'weeks'].includes(unit)) {
+      throw invalidOption('horizon', 'must be a duration { amount 0–3660, unit minutes|hours|days|weeks }');
+    }
+    return durationMs({ amount, unit });
+  })();
+  const now = input.now.getTime();
+  const state = input.state;
+  if (state !== undefined && (typeof state !== 'object' || state === null || state.version !== 1 || !Array.isArray(state.journeys))) {
+    throw invalidOption('state', 'must be a state returned by planContacts (version 1)');
+  }
+  const stateAsOf = state === undefined ? NaN : Date.parse(state.asOf);
+  if (input.since !== undefined && !isValidDate(input.since)) throw invalidOption('since', 'must be a valid Date');
+  const since = input.since?.getTime() ?? (Number.isNaN(stateAsOf) ? now - DAY_MS : Math.min(stateAsOf, now));
+
+  const customers = [...input.customers];
+  let profiles: Map<string, CustomerProfile>;
+  if (input.profiles !== undefined) {
+    profiles = new Map();
+    for (const p of input.profiles) profiles.set(p.customerId, p);
+  } else {
+    const ok = customers.filter((c) => brokenCustomerReason(c) === undefined);
+    const built = buildCustomerProfiles(
+      { customers: ok, orders: input.orders ?? [], interactions: input.interactions ?? [], feedback: input.feedback ?? [], subscriptions: input.subscriptions ?? [] },
+      { asOf: input.now, timeZone: zone },
+    );
+    profiles = new Map(built.map((p) => [p.customerId, p]));
+  }
+
+  const needs = (kind: string, date?: string): boolean => rules.some((r) => r.rule.trigger.kind === kind && (date === undefined || (r.rule.trigger as { date?: string }).date === date));
+  const forecasts = new Map<string, NextPurchaseForecast>();
+  if (needs('customer_date', 'before_replenishment') && input.orders !== undefined) {
+    const counted = input.orders.filter((o) => o.status !== 'cancelled' && o.status !== 'refunded' && o.placedAt.getTime() <= now);
+    for (const f of expectedNextPurchase(counted, { asOf: input.now, timeZone: zone, onInvalid: 'skip' })) forecasts.set(f.customerId, f);
+  }
+  let followUps = new Map<string, PendingFollowUp[]>();
+  if (needs('feedback_follow_up') && input.feedback !== undefined) {
+    followUps = groupBy(pendingFollowUps(input.feedback, input.interactions ?? [], { asOf: input.now }), (f) => f.customerId);
+  }
+
+  // Segment triggers: membership now, diffed with the state's membership.
+  const segmentMembers: Record<string, string[]> = {};
+  const segmentEntered = new Map<string, Set<string>>();
+  const segmentExited = new Map<string, Set<string>>();
+  const segRules = rules.filter((r) => r.rule.trigger.kind === 'segment_entered' || r.rule.trigger.kind === 'segment_exited');
+  if (segRules.length > 0) {
+    const compiled = compileSegments(
+      segRules.map((r) => ({ id: r.rule.id, name: r.rule.name, condition: (r.rule.trigger as { segment: unknown }).segment })),
+      { timeZone: zone },
+    );
+    const population = customers.flatMap((c) => {
+      const p = typeof c === 'object' && c !== null ? profiles.get(c.id) : undefined;
+      return p === undefined ? [] : [p];
+    });
+    const after = evaluateSegments(compiled, population, input.now);
+    const prior = state?.segmentMembers ?? {};
+    const known = segRules.filter((r) => Object.prototype.hasOwnProperty.call(prior, r.rule.id)).map((r) => r.rule.id);
+    const before: SegmentMembership = { asOf: new Date(Number.isNaN(stateAsOf) ? now : stateAsOf), segmentIds: known, members: {} };
+    for (const id of known) before.members[id] = prior[id] ?? [];
+    const diff = diffSegmentMemberships(before, { ...after, segmentIds: known });
+    for (const r of segRules) {
+      segmentMembers[r.rule.id] = after.members[r.rule.id] ?? [];
+      const d = diff[r.rule.id];
+      if (d !== undefined) {
+        segmentEntered.set(r.rule.id, new Set(d.entered));
+        segmentExited.set(r.rule.id, new Set(d.exited));
+      }
+    }
+  }
+
+  const ctx: RunContext = {
+    now,
+    since,
+    horizonEnd: now + horizonMs,
+    nowIso: iso(now),
+    calendars: input.calendars ?? { BR: BR_CALENDAR, US: US_CALENDAR, PT: PT_CALENDAR },
+    zoneCache: new Map(),
+    eventsByCustomer: groupBy(input.events ?? [], (e) => (isValidDate(e.timestamp) ? e.customerId : undefined)),
+    forecasts,
+    followUps,
+    segmentEntered,
+    segmentExited,
+  };
+  const historyByCustomer = groupBy(input.history ?? [], (h) => (isValidDate(h.at) ? h.customerId : undefined));
+  const journeysByCustomer = groupBy(state?.journeys ?? [], (j) => j.customerId);
+  return { rules, pol, ctx, profiles, historyByCustomer, journeysByCustomer, segmentMembers, customers };
+}
+
+function idempotencyKey(ruleId: string, customerId: string, occurrence: string, step: number): string {
+  return `${encodeURIComponent(ruleId)}/${encodeURIComponent(customerId)}/${encodeURIComponent(occurrence)}/${step}`;
+}
+
+const PURPOSE_LABEL: Record<CadenceContactPurpose, string> = { marketing: 'marketing', transactional: 'transactional', research: 'research', service: 'service' };
+
+/**
+ * Plans one customer (trusted, checked by {@link brokenCustomerReason}).
+ *
+ * @param run - See the summary.
+ * @param c - See the summary.
+ * @returns See the summary.
+ * @internal
+ */
+export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult {
+  const { rules, pol, ctx } = run;
+  const zone = c.timeZone ?? pol.policy.fallbackTimeZone;
+  const profile = run.profiles.get(c.id);
+  const result: CustomerPlanResult = { contacts: [], suppressed: [], journeys: [], notes: new Map() };
+  const note = (ruleId: string, text: string): void => {
+    const list = result.notes.get(ruleId);
+    if (list === undefined) result.notes.set(ruleId, [text]);
+    else list.push(text);
+  };
+  if (profile === undefined) throw new Error('no profile');
+  const ruleById = new Map(rules.map((r) => [r.rule.id, r]));
+
+  // History: the timeline for caps and the keys already sent.
+  const timeline: TimelineEntry[] = [];
+  const sent = new Map<string, number>();
+  for (const h of run.historyByCustomer.get(c.id) ?? []) {
+    const r = h.ruleId === undefined ? undefined : ruleById.get(h.ruleId);
+    timeline.push({ at: h.at.getTime(), channel: h.channel, objective: h.objective ?? r?.rule.objective, tags: h.tags ?? r?.tags ?? [], counts: h.countsTowardCaps !== false });
+    if (h.idempotencyKey !== undefined) sent.set(h.idempotencyKey, h.at.getTime());
+  }
+  const events = ctx.eventsByCustomer.get(c.id) ?? [];
+
+  // Journeys from the state.
+  const prior = run.journeysByCustomer.get(c.id) ?? [];
+  const journeys: CadenceJourneyRecord[] = prior.filter((j) => ruleById.has(j.ruleId)).map((j) => ({ ...j }));
+  const lastEntry = new Map<string, number>();
+  const seenOccurrence = new Set<string>();
+  for (const j of journeys) {
+    const t = Date.parse(j.triggeredAt);
+    lastEntry.set(j.ruleId, Math.max(lastEntry.get(j.ruleId) ?? -Infinity, t));
+    seenOccurrence.add(`${j.ruleId}\u0000${j.occurrence}`);
+  }
+  const suppress = (d: Omit<CadenceSuppressedDecision, 'customerId'>): void => {
+    result.suppressed.push({ customerId: c.id, ...d });
+    note(d.ruleId, `suppressed: ${d.reason}${d.capId === undefined ? '' : ` ${d.capId}`} — ${d.detail}`);
+  };
+
+  // Exit goals of the journeys carried over.
+  const exitMet = (cr: CompiledRule, from: number): string | undefined => {
+    if (cr.exitOnPurchase && profile.lastOrderAt !== undefined && profile.lastOrderAt.getTime() > from && profile.lastOrderAt.getTime() <= ctx.now) return 'purchased';
+    for (const e of events) if (cr.exitEvents.has(e.event) && e.timestamp.getTime() > from && e.timestamp.getTime() <= ctx.now) return `event "${e.event}"`;
+    for (const cond of cr.exitConditions) if (cond(profile, new Date(ctx.now))) return 'condition met';
+    return undefined;
+  };
+  for (const j of journeys) {
+    if (j.status !== 'active') continue;
+    const cr = ruleById.get(j.ruleId) as CompiledRule;
+    const why = exitMet(cr, Date.parse(j.triggeredAt));
+    if (why !== undefined) {
+      j.status = 'exited';
+      suppress({ ruleId: j.ruleId, occurrence: j.occurrence, stepIndex: j.nextStep, at: new Date(ctx.now), reason: 'exited', detail: `exit goal reached: ${why}` });
+    }
+  }
+
+  // New entries, in rule precedence.
+  let active = journeys.filter((j) => j.status === 'active').length;
+  for (const cr of rules) {
+    if (cr.rule.enabled === false) {
+      note(cr.rule.id, 'rule is disabled');
+      continue;
+    }
+    const occs = triggerOccurrences(cr, c, profile, zone, ctx);
+    if (occs.length === 0) {
+      note(cr.rule.id, `no trigger occurrence (${cr.rule.trigger.kind}) between ${iso(ctx.since)} and ${iso(cr.rule.trigger.kind === 'event' || cr.rule.trigger.kind === 'lifecycle_stage_entered' || cr.rule.trigger.kind === 'feedback_follow_up' ? ctx.now : ctx.horizonEnd)}`);
+      continue;
+    }
+    occs.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
+    for (const o of occs) {
+      const id = cr.rule.id;
+      if (seenOccurrence.has(`${id}\u0000${o.key}`)) {
+        note(id, `trigger ${o.key} already handled in an earlier run`);
+        continue;
+      }
+      seenOccurrence.add(`${id}\u0000${o.key}`);
+      note(id, `trigger: ${o.detail}`);
+      const base = { ruleId: id, occurrence: o.key, at: new Date(o.at) };
+      if (cr.audience !== undefined && !cr.audience(profile, new Date(ctx.now))) {
+        suppress({ ...base, reason: 'not_in_audience', detail: 'the audience condition does not hold' });
+        continue;
+      }
+      const last = lastEntry.get(id);
+      if (last !== undefined) {
+        if (cr.reEligibleMs < 0) {
+          suppress({ ...base, reason: 'not_re_eligible', detail: `entered before (${iso(last)}); re-eligibility: never` });
+          continue;
+        }
+        if (cr.reEligibleMs > 0 && o.at < last + cr.reEligibleMs) {
+          suppress({ ...base, reason: 'not_re_eligible', detail: `entered ${iso(last)}; eligible again from ${iso(last + cr.reEligibleMs)}` });
+          continue;
+        }
+        if (cr.reEligibleMs > 0 && journeys.some((j) => j.ruleId === id && j.status === 'active')) {
+          suppress({ ...base, reason: 'not_re_eligible', detail: 'a journey of this rule is still running' });
+          continue;
+        }
+      }
+      const goal = o.at <= ctx.now ? exitMet(cr, o.at) : undefined;
+      if (goal !== undefined) {
+        suppress({ ...base, reason: 'exited', detail: `exit goal already reached after the trigger: ${goal}` });
+        continue;
+      }
+      const share = cr.rule.holdoutShare ?? 0;
+      const record: CadenceJourneyRecord = { ruleId: id, customerId: c.id, occurrence: o.key, triggeredAt: iso(o.at), status: 'active', nextStep: 0, nextAt: iso(o.at) };
+      lastEntry.set(id, o.at);
+      if (share > 0 && hashToUnit(`${id}\u0000${c.id}`) < share) {
+        record.status = 'holdout';
+        journeys.push(record);
+        suppress({ ...base, reason: 'holdout', detail: `in the control group (${Math.round(share * 100)}% held out by a stable hash of rule and customer)` });
+        continue;
+      }
+      if (active >= pol.maxConcurrent) {
+        lastEntry.delete(id);
+        if (last !== undefined) lastEntry.set(id, last);
+        suppress({ ...base, reason: 'max_concurrent_journeys', detail: `already in ${active} journeys (max ${pol.maxConcurrent})` });
+        continue;
+      }
+      active++;
+      journeys.push(record);
+      note(id, `entered the journey (occurrence ${o.key})`);
+    }
+  }
+
+  // Walk the active journeys in rule precedence, then trigger time.
+  const rank = new Map(rules.map((r, i) => [r.rule.id, i]));
+  const order = journeys.filter((j) => j.status === 'active');
+  order.sort((a, b) => (rank.get(a.ruleId) as number) - (rank.get(b.ruleId) as number) || Date.parse(a.triggeredAt) - Date.parse(b.triggeredAt) || (a.occurrence < b.occurrence ? -1 : 1));
+  const suppressedList = onSuppressionList(c, pol);
+  for (const j of order) {
+    const cr = ruleById.get(j.ruleId) as CompiledRule;
+    const steps = cr.rule.steps;
+    let t = Date.parse(j.nextAt);
+    let i = j.nextStep;
+    for (; i < steps.length; i++) {
+      const step = steps[i] as (typeof steps)[number];
+      if (step.kind === 'wait') {
+        t += durationMs(step.duration);
+        continue;
+      }
+      if (step.kind === 'wait_until') {
+        t = nextLocalTime(t, minutesOfLocalTime(step.localTime), maskOf(step.weekdays), zone);
+        continue;
+      }
+      if (t >= ctx.horizonEnd) break;
+      const key = idempotencyKey(cr.rule.id, c.id, j.occurrence, i);
+      const already = sent.get(key);
+      if (already !== undefined) {
+        t = already;
+        note(cr.rule.id, `step ${i} already sent (${key})`);
+        continue;
+      }
+      const due = Math.max(t, ctx.now);
+      const outcome = decideContact(step, t, due, cr, c, zone, timeline, pol, ctx, suppressedList);
+      const base = { ruleId: cr.rule.id, occurrence: j.occurrence, stepIndex: i, at: new Date(due) };
+      if (outcome.kind === 'later') break;
+      if (outcome.kind === 'suppressed') {
+        suppress({ ...base, reason: outcome.reason, detail: outcome.detail, ...(outcome.capId === undefined ? {} : { capId: outcome.capId }), ...(outcome.channel === undefined ? {} : { channel: outcome.channel }) });
+        t = due;
+        continue;
+      }
+      const counts = outcome.counts;
+      timeline.push({ at: outcome.at, channel: outcome.channel, objective: cr.rule.objective, tags: cr.tags, counts });
+      sent.set(key, outcome.at);
+      const planned: CadencePlannedContact = {
+        customerId: c.id,
+        ruleId: cr.rule.id,
+        objective: cr.rule.objective,
+        tags: [...cr.tags],
+        stepIndex: i,
+        content: step.content,
+        channel: outcome.channel,
+        purpose: step.purpose,
+        countsTowardCaps: counts,
+        at: new Date(outcome.at),
+        localTime: localIso(outcome.at, zone),
+        timeZone: zone,
+        priority: cr.rule.priority,
+        occurrence: j.occurrence,
+        idempotencyKey: key,
+        reasons: outcome.reasons,
+      };
+      result.contacts.push(planned);
+      note(cr.rule.id, `planned step ${i} on ${outcome.channel} at ${planned.localTime}`);
+      t = outcome.at;
+    }
+    if (i >= steps.length) j.status = 'completed';
+    else {
+      j.nextStep = i;
+      j.nextAt = iso(t);
+    }
+  }
+
+  // Keep active journeys, and finished ones still needed (future occurrences, re-eligibility).
+  const latest = new Map<string, CadenceJourneyRecord>();
+  for (const j of journeys) {
+    const cur = latest.get(j.ruleId);
+    if (cur === undefined || Date.parse(j.triggeredAt) > Date.parse(cur.triggeredAt)) latest.set(j.ruleId, j);
+  }
+  for (const j of journeys) {
+    const cr = ruleById.get(j.ruleId) as CompiledRule;
+    const t = Date.parse(j.triggeredAt);
+    const keep =
+      j.status === 'active' ||
+      t >= ctx.now ||
+      (latest.get(j.ruleId) === j && (cr.reEligibleMs < 0 || (cr.reEligibleMs > 0 && t + cr.reEligibleMs > ctx.now)));
+    if (keep) result.journeys.push(j);
+  }
+  return result;
+}
+
+type ContactOutcome =
+  | { kind: 'planned'; at: number; channel: Channel; counts: boolean; reasons: string[] }
+  | { kind: 'suppressed'; reason: CadenceSuppressionReason; detail: string; capId?: string; channel?: Channel }
+  | { kind: 'later' };
+
+function decideContact(
+  step: CadenceContactStep,
+  scheduled: number,
+  due: number,
+  cr: CompiledRule,
+  c: Customer,
+  zone: string,
+  timeline: readonly TimelineEntry[],
+  pol: CompiledPolicy,
+  ctx: RunContext,
+  suppressedList: boolean,
+): ContactOutcome {
+  const transactional = step.purpose === 'transactional';
+  if (suppressedList && !transactional) return { kind: 'suppressed', reason: 'suppression_list', detail: 'the customer or an address is on the suppression list' };
+  const needsConsent = pol.consentRequired[step.purpose];
+  const channels = [step.channel, ...(step.fallbackChannels ?? [])];
+  const consents = c.consents ?? [];
+  const usable: Channel[] = [];
+  const refused: string[] = [];
+  let anyConsentFail = false;
+  for (const ch of channels) {
+    if (!reachable(c, ch)) {
+      refused.push(`${ch}: no address`);
+      continue;
+    }
+    if (needsConsent) {
+      const perm = canContact(consents, { channel: ch, purpose: step.purpose, at: new Date(due) });
+      if (!perm.allowed) {
+        anyConsentFail = true;
+        refused.push(`${ch}: consent ${perm.reason}`);
+        continue;
+      }
+    }
+    usable.push(ch);
+  }
+  if (usable.length === 0) {
+    return anyConsentFail
+      ? { kind: 'suppressed', reason: 'no_consent', detail: `no ${PURPOSE_LABEL[step.purpose]} consent on any channel (${refused.join('; ')})`, channel: step.channel }
+      : { kind: 'suppressed', reason: 'unreachable', detail: `no address (${refused.join('; ')})`, channel: step.channel };
+  }
+  const counted = step.countsTowardCaps !== false || !(transactional && pol.bypassCaps);
+  const bypassQuiet = transactional && step.bypassQuietHours === true && pol.bypassQuiet;
+  const deferUntil = Math.max(due, scheduled + pol.blocked.maxMs);
+  const limit = pol.blocked.drop ? due : Math.min(deferUntil, ctx.horizonEnd - 1);
+  let best: { at: number; channel: Channel; firstBlock: Block | undefined } | undefined;
+  let primaryBlock: Block | undefined;
+  let beyondHorizon = false;
+  for (const ch of usable) {
+    let t = due;
+    let first: Block | undefined;
+    let found = false;
+    for (let iter = 0; iter < 400 && t <= limit; iter++) {
+      if (best !== undefined && t >= best.at) break;
+      if (needsConsent && !canContact(consents, { channel: ch, purpose: step.purpose, at: new Date(t) }).allowed) break;
+      const b = blockAt(t, ch, cr, counted, bypassQuiet, timeline, pol, zone);
+      if (b === undefined) {
+        found = true;
+        break;
+      }
+      first ??= b;
+      t = b.next;
+    }
+    if (ch === usable[0]) primaryBlock = first;
+    if (found && (best === undefined || t < best.at)) best = { at: t, channel: ch, firstBlock: first };
+    if (!found && t > limit && !pol.blocked.drop && deferUntil >= ctx.horizonEnd) beyondHorizon = true;
+  }
+  if (best === undefined) {
+    if (beyondHorizon) return { kind: 'later' };
+    const b = primaryBlock;
+    const how = pol.blocked.drop ? 'dropped (policy: drop)' : `no allowed moment within ${pol.blocked.maxMs === Infinity ? 'the horizon' : `${pol.blocked.maxMs / 3_600_000} hours`}`;
+    if (b === undefined) return { kind: 'suppressed', reason: 'no_consent', detail: `consent ends before an allowed moment; ${how}`, channel: step.channel };
+    return {
+      kind: 'suppressed',
+      reason: b.reason,
+      detail: `${b.reason === 'cap' ? `cap ${b.capId ?? ''} reached` : b.reason === 'quiet_hours' ? 'inside quiet hours' : 'weekday not allowed'} at ${localIso(due, zone)}; ${how}`,
+      channel: step.channel,
+      ...(b.capId === undefined ? {} : { capId: b.capId }),
+    };
+  }
+  const reasons: string[] = [];
+  reasons.push(`step ${cr.rule.steps.indexOf(step)} of "${cr.rule.name}" (${cr.rule.objective}, priority ${cr.rule.priority})`);
+  if (best.channel !== step.channel) reasons.push(`fallback channel ${best.channel}: ${refusedOr(step.channel, usable)}`);
+  if (needsConsent) reasons.push(`${PURPOSE_LABEL[step.purpose]} consent granted on ${best.channel}`);
+  if (best.at > due) {
+    const b = best.firstBlock;
+    reasons.push(`deferred from ${localIso(due, zone)}: ${b?.reason === 'cap' ? `cap ${b.capId ?? ''}` : b?.reason === 'weekday' ? 'weekday not allowed' : 'quiet hours'}`);
+  }
+  if (bypassQuiet) reasons.push('transactional: quiet hours bypassed (policy allows)');
+  if (!counted) reasons.push('transactional: not counted toward caps (policy allows)');
+  return { kind: 'planned', at: best.at, channel: best.channel, counts: counted, reasons };
+}
+
+function refusedOr(primary: Channel, usable: readonly Channel[]): string {
+  return usable.includes(primary) ? `earlier allowed moment than ${primary}` : `${primary} not allowed`;
+}
+
+/**
+ * Plans contacts: which customer gets which contact, on which channel, when — and why — over a horizon,
+ * from cadence rules, the contact policy, the customers' profiles, the contacts already sent, new events
+ * and the journey state of the previous run.
+ *
+ * Decision order for each customer (see the guide for the details):
+ * 1. broken data → the customer is skipped with a reason;
+ * 2. journeys carried over whose exit goal is met → `exited`;
+ * 3. for each rule in precedence order (priority, higher first; then objective rank, see
+ *    {@link CADENCE_OBJECTIVES}; then id) and each trigger occurrence: audience → re-eligibility →
+ *    holdout → maximum concurrent journeys;
+ * 4. the steps of every running journey, in the same precedence: waits move the clock; each contact
+ *    meets the suppression list, reachability and consent (trying fallback channels in order), then
+ *    weekdays, quiet hours and every cap (history plus what is already planned) at the earliest allowed
+ *    moment; a blocked contact is dropped or deferred as the policy says.
+ *
+ * A contact whose key is in the history is never planned again; appending a plan to the history
+ * and running again plans nothing twice.
+ *
+ * @param input - Rules, policy, customers, profiles or sources, history, events, state, `now`, horizon.
+ * @returns Planned contacts, suppressed decisions, skipped customers and the next state.
+ * @throws {JornadaError} `INVALID_RULE` for a bad rule or policy (path from the rule list or policy
+ *   root); `INVALID_OPTION` for a bad `now`, `horizon`, `since` or `state`.
+ *
+ * @example
+ * ```ts
+ * const plan = planContacts({
+ *   rules: [{ version: 1, id: 'welcome', name: 'Welcome', objective: 'onboarding', priority: 50,
+ *     trigger: { kind: 'event', event: 'Signed Up' },
+ *     steps: [{ kind: 'contact', channel: 'email', content: 'welcome-1', purpose: 'marketing' }],
+ *     reEligibility: { kind: 'never' } }],
+ *   policy: { version: 1, fallbackTimeZone: 'America/Sao_Paulo', quietHours: [{ from: '21:00', to: '08:00' }] },
+ *   customers: [{ id: 'c-1', email: 'ana@example.com', timeZone: 'America/Sao_Paulo',
+ *     createdAt: new Date('2026-11-02T01:00:00Z'),
+ *     consents: [{ channel: 'email', purpose: 'marketing', status: 'granted', legalBasis: 'consent',
+ *       recordedAt: new Date('2026-11-02T01:00:00Z'), source: 'signup' }] }],
+ *   events: [{ id: 'e-1', customerId: 'c-1', event: 'Signed Up', direction: 'inbound',
+ *     timestamp: new Date('2026-11-02T01:00:00Z') }],
+ *   now: new Date('2026-11-02T01:30:00Z'), horizon: { amount: 1, unit: 'days' },
+ * });
+ * plan.contacts.map((p) => p.localTime); //=> ['2026-11-02T08:00:00.000-03:00'] (22:30 is quiet; deferred)
+ * ```
+ * @category Cadence
+ */
+export function planContacts(input: PlanContactsInput): CadencePlan {
+  const run = prepareRun(input);
+  const contacts: CadencePlannedContact[] = [];
+  const suppressed: CadenceSuppressedDecision[] = [];
+  const skipped: CadenceSkippedCustomer[] = [];
+  const journeys: CadenceJourneyRecord[] = [];
+  const done = new Set<string>();
+  run.customers.forEach((c, index) => {
+    const broken = brokenCustomerReason(c);
+    const id = typeof c === 'object' && c !== null && typeof c.id === 'string' && c.id.length > 0 ? c.id : `#${index}`;
+    if (broken !== undefined) {
+      skipped.push({ customerId: id, index, reason: broken });
+      return;
+    }
+    if (done.has(c.id)) {
+      skipped.push({ customerId: id, index, reason: 'duplicate customer id' });
+      return;
+    }
+    done.add(c.id);
+    if (!run.profiles.has(c.id)) {
+      skipped.push({ customerId: id, index, reason: 'no profile for this customer' });
+      return;
+    }
+    let r: CustomerPlanResult;
+    try {
+      r = planCustomer(run, c);
+    } catch (e) {
+      if (e instanceof JornadaError && e.code === 'INVALID_RULE') throw e;
+      skipped.push({ customerId: id, index, reason: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    r.contacts.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.idempotencyKey < b.idempotencyKey ? -1 : 1));
+    for (const x of r.contacts) contacts.push(x);
+    for (const x of r.suppressed) suppressed.push(x);
+    for (const x of r.journeys) journeys.push(x);
+  });
+  // Journeys of customers not in this run are carried over untouched.
+  for (const [cid, list] of run.journeysByCustomer) if (!done.has(cid)) for (const j of list) journeys.push(j);
+  return { contacts, suppressed, skipped, state: { version: 1, asOf: run.ctx.nowIso, journeys, segmentMembers: run.segmentMembers } };
+}
