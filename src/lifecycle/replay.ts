@@ -480,12 +480,14 @@ function evaluationPoints(rec: CustomerRecords, r: Rhythm, st: Settings, knownSi
       if (spec.strict) pts.push(at + 1);
     }
   }
-  // Status thresholds: multiples of the rhythm after each purchase (or after sign-up without one).
-  const statusAnchors = orderTimes.length > 0 ? orderTimes : [knownSince];
-  for (let k = 0; k < statusAnchors.length; k++) {
-    const rd = orderTimes.length > 0 ? (r.days[k] as number) : st.defaultRhythm;
-    for (const m of [st.atRisk, st.lapsed, st.churned]) pts.push((statusAnchors[k] as number) + Math.round(m * rd * MS_PER_DAY));
+  // Status thresholds: multiples of the rhythm after sign-up (default rhythm) and after each purchase.
+  for (let k = -1; k < orderTimes.length; k++) {
+    const anchor = k < 0 ? knownSince : (orderTimes[k] as number);
+    const rd = k < 0 ? st.defaultRhythm : (r.days[k] as number);
+    for (const m of [st.atRisk, st.lapsed, st.churned]) pts.push(anchor + Math.round(m * rd * MS_PER_DAY));
   }
+  // The end of a subscription's bond with no purchase after it.
+  for (const s of rec.subscriptions) if (s.cancelledAt !== undefined) pts.push(s.cancelledAt.getTime());
   const kept = pts.filter((t) => Number.isFinite(t) && t >= knownSince && t <= st.asOfMs);
   kept.sort((a, b) => a - b);
   const out: number[] = [];
