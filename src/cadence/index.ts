@@ -61,3 +61,7 @@ export type {
   PlanContactsInput,
   CadencePlan,
 } from './plan.js';
+export { explainCadenceCustomer } from './explain.js';
+export type { CadenceRuleExplanation, CadenceCustomerExplanation } from './explain.js';
+export { simulateCadence } from './simulate.js';
+export type { SimulateCadenceInput, CadenceSimulationDay, CadenceSimulation } from './simulate.js';
