@@ -163,8 +163,12 @@ export interface StageFunnel {
  *
  * @example
  * ```ts
- * const f = stageFunnel(replay, { from: new Date('2026-01-01T03:00:00Z'), to: new Date('2026-11-01T03:00:00Z') });
- * f.steps[1]?.shareOfCohort; //=> the share of the year's new contacts who bought
+ * const replay = replayLifecycle({ customers: [{ id: 'c', createdAt: new Date('2026-01-01T00:00:00Z') }],
+ *   orders: [{ id: 'o', customerId: 'c', placedAt: new Date('2026-01-10T00:00:00Z'), status: 'paid',
+ *     currency: 'BRL', total: 90, items: [] }] }, { asOf: new Date('2026-03-01T00:00:00Z') });
+ * // reach 1 Jan → acquisition 10 Jan → nurture 9 Feb
+ * stageFunnel(replay, { from: new Date('2026-01-01T00:00:00Z'), to: replay.asOf }).steps.map((s) => s.reached);
+ * //=> [1, 1, 1, 0, 0]
  * ```
  * @category Lifecycle
  */
@@ -263,7 +267,11 @@ function quantile(sorted: readonly number[], p: number): number {
  *
  * @example
  * ```ts
- * timeInStage(replay).find((d) => d.stage === 'acquisition')?.medianDays; //=> 30 (with the default window)
+ * const replay = replayLifecycle({ customers: [{ id: 'c', createdAt: new Date('2026-01-01T00:00:00Z') }],
+ *   orders: [{ id: 'o', customerId: 'c', placedAt: new Date('2026-01-10T00:00:00Z'), status: 'paid',
+ *     currency: 'BRL', total: 90, items: [] }] }, { asOf: new Date('2026-03-01T00:00:00Z') });
+ * // reach 1 Jan → acquisition 10 Jan → nurture 9 Feb
+ * timeInStage(replay)[1]?.medianDays; //=> 30
  * ```
  * @category Lifecycle
  */
@@ -333,8 +341,12 @@ export interface StageTransitionMatrix {
  *
  * @example
  * ```ts
- * const m = stageTransitionMatrix(replay, { from: new Date('2026-01-01T03:00:00Z'), to: new Date('2026-07-01T03:00:00Z') });
- * m.shares[0]?.reduce((a, b) => a + b, 0); //=> 1
+ * const replay = replayLifecycle({ customers: [{ id: 'c', createdAt: new Date('2026-01-01T00:00:00Z') }],
+ *   orders: [{ id: 'o', customerId: 'c', placedAt: new Date('2026-01-10T00:00:00Z'), status: 'paid',
+ *     currency: 'BRL', total: 90, items: [] }] }, { asOf: new Date('2026-03-01T00:00:00Z') });
+ * // reach 1 Jan → acquisition 10 Jan → nurture 9 Feb
+ * stageTransitionMatrix(replay, { from: new Date('2026-01-05T00:00:00Z'), to: replay.asOf }).shares[0];
+ * //=> [0, 0, 1, 0, 0]
  * ```
  * @category Lifecycle
  */
@@ -370,8 +382,12 @@ export function stageTransitionMatrix(replay: LifecycleReplay, snapshots: { from
  *
  * @example
  * ```ts
- * monthlyStageTransitionMatrices(replay, { from: new Date('2026-01-01T03:00:00Z'), to: new Date('2026-04-01T03:00:00Z'),
- *   timeZone: 'America/Sao_Paulo' }).length; //=> 3 (Jan→Feb, Feb→Mar, Mar→Apr)
+ * const replay = replayLifecycle({ customers: [{ id: 'c', createdAt: new Date('2026-01-01T00:00:00Z') }],
+ *   orders: [{ id: 'o', customerId: 'c', placedAt: new Date('2026-01-10T00:00:00Z'), status: 'paid',
+ *     currency: 'BRL', total: 90, items: [] }] }, { asOf: new Date('2026-03-01T00:00:00Z') });
+ * // reach 1 Jan → acquisition 10 Jan → nurture 9 Feb
+ * monthlyStageTransitionMatrices(replay, { from: new Date('2026-01-01T00:00:00Z'), to: replay.asOf }).length;
+ * //=> 2 (1 Jan → 1 Feb, 1 Feb → 1 Mar)
  * ```
  * @category Lifecycle
  */
