@@ -74,7 +74,8 @@ function bump<K extends string>(rec: Partial<Record<K, number>>, key: K, by = 1)
  * horizon, then its contacts are appended to the history and the state is carried to the next day,
  * as a daily production run would do. Profiles are rebuilt each day from the sources (unless fixed
  * profiles are given); no new purchases or events are invented, so the forecast is of the pressure
- * the rules put on the base as it stands.
+ * the rules put on the base as it stands. Without a state, triggers are read from `start` on (no
+ * look-back into the day before).
  *
  * @param input - The planner's input, `start` and `days`.
  * @returns Contacts per day, channel and rule, suppressions by reason, and the pressure per customer.
@@ -114,6 +115,7 @@ export function simulateCadence(input: SimulateCadenceInput): CadenceSimulation 
     const now = new Date(start + d * 86_400_000);
     const dayInput: PlanContactsInput = { ...input, customers, history, now, horizon: { amount: 1, unit: 'days' } };
     if (state !== undefined) dayInput.state = state;
+    else dayInput.since = now;
     if (input.profiles === undefined) {
       const ok = customers.filter((c) => brokenCustomerReason(c) === undefined);
       dayInput.profiles = buildCustomerProfiles(
