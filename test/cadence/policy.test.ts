@@ -261,11 +261,11 @@ describe('explain and simulate', () => {
   it('simulates day by day', () => {
     const sim = simulateCadence({
       rules: [rule('daily', { trigger: { kind: 'schedule', every: 'daily', atLocalTime: '10:00' } })],
-      policy: policy({ caps: [{ id: 'wk', limit: 3, window: { kind: 'calendar', unit: 'week' } }] }),
+      policy: policy({ blocked: { kind: 'drop' }, caps: [{ id: 'wk', limit: 3, window: { kind: 'calendar', unit: 'week' } }] }),
       customers: [customer('c1'), customer('c2', { consents: [] })],
       start: new Date('2026-11-02T03:00:00Z'), days: 7,
     });
-    // Monday to Sunday: a daily contact capped at 3 a week → 3 contacts for c1, none for c2 (no consent, 7 times).
+    // Monday to Sunday: a daily contact capped at 3 a week, blocked ones dropped → 3 contacts for c1, none for c2 (no consent, 7 times).
     expect(sim.days.map((d) => d.contacts)).toEqual([1, 1, 1, 0, 0, 0, 0]);
     expect(sim.contactsPerCustomer).toEqual({ '3': 1, '0': 1 });
     expect(sim.suppressedByReason).toEqual({ cap: 4, no_consent: 7 });
