@@ -10,6 +10,28 @@ import { MS_PER_DAY } from '../core/time.js';
 import { kaplanMeier } from '../value/survival.js';
 import { LIFECYCLE_STATUSES, type LifecycleHistory, type LifecycleReplay, type LifecycleStatus } from './replay.js';
 
+/**
+ * Two instants: a period, or two snapshot dates.
+ *
+ * @category Lifecycle
+ */
+export interface LifecyclePeriod {
+  /** The start, or the first snapshot. */
+  from: Date;
+  /** The end (inclusive), or the second snapshot. */
+  to: Date;
+}
+
+/**
+ * The period of {@link monthlyStageTransitionMatrices}.
+ *
+ * @category Lifecycle
+ */
+export interface MonthlySnapshotOptions extends LifecyclePeriod {
+  /** IANA zone of the calendar months; default `UTC`. */
+  timeZone?: string;
+}
+
 function instant(value: unknown, name: string): number {
   const t = value instanceof Date ? value.getTime() : NaN;
   if (Number.isNaN(t)) throw new JornadaError('INVALID_OPTION', `${name} must be a valid Date`, { issues: [{ path: [name], message: 'not a valid date' }] });
@@ -172,7 +194,7 @@ export interface StageFunnel {
  * ```
  * @category Lifecycle
  */
-export function stageFunnel(replay: LifecycleReplay, period: { from: Date; to: Date }): StageFunnel {
+export function stageFunnel(replay: LifecycleReplay, period: LifecyclePeriod): StageFunnel {
   const from = instant(period?.from, 'from');
   const to = instant(period?.to, 'to');
   if (from > to) throw new JornadaError('INVALID_OPTION', 'from is after to', { issues: [{ path: ['from'], message: 'after to' }] });
@@ -350,7 +372,7 @@ export interface StageTransitionMatrix {
  * ```
  * @category Lifecycle
  */
-export function stageTransitionMatrix(replay: LifecycleReplay, snapshots: { from: Date; to: Date }): StageTransitionMatrix {
+export function stageTransitionMatrix(replay: LifecycleReplay, snapshots: LifecyclePeriod): StageTransitionMatrix {
   const from = instant(snapshots?.from, 'from');
   const to = instant(snapshots?.to, 'to');
   if (from > to) throw new JornadaError('INVALID_OPTION', 'from is after to', { issues: [{ path: ['from'], message: 'after to' }] });
@@ -391,10 +413,10 @@ export function stageTransitionMatrix(replay: LifecycleReplay, snapshots: { from
  * ```
  * @category Lifecycle
  */
-export function monthlyStageTransitionMatrices(replay: LifecycleReplay, period: { from: Date; to: Date; timeZone?: string }): StageTransitionMatrix[] {
+export function monthlyStageTransitionMatrices(replay: LifecycleReplay, period: MonthlySnapshotOptions): StageTransitionMatrix[] {
   const from = instant(period?.from, 'from');
   const to = instant(period?.to, 'to');
-  const zone = period.timeZone ?? 'UTC';
+  const zone = period?.timeZone ?? 'UTC';
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
   } catch {

@@ -110,12 +110,12 @@ export function createRetailStageModel(options: RetailStageModelOptions = {}): L
   if (!Array.isArray(referralEvents) || referralEvents.some((e) => typeof e !== 'string')) {
     throw new JornadaError('INVALID_OPTION', 'referralEvents must be a list of event names', { issues: [{ path: ['referralEvents'], message: 'must be strings' }] });
   }
-  const advocacy: ConditionNode = {
+  const advocacy = (): ConditionNode => ({
     any: [
       { count: 'feedback', where: { fact: 'npsCategory', op: 'eq', value: 'promoter' }, within: { amount: promoterDays, unit: 'days' }, op: 'gte', value: 1 },
       { count: 'interactions', where: { fact: 'event', op: 'in', value: [...referralEvents] }, op: 'gte', value: 1 },
     ],
-  };
+  });
   return {
     version: 1,
     id: 'default-retail',
@@ -192,14 +192,14 @@ export function createRetailStageModel(options: RetailStageModelOptions = {}): L
                 { fact: 'frequency', op: 'gte', value: loyalOrders },
                 { fact: 'daysSinceFirstOrder', op: 'gte', value: loyalTenure },
                 { fact: 'rhythmRatio', op: 'lte', value: ratio },
-                advocacy,
+                advocacy(),
               ],
             }),
           },
           {
             id: 'loyalty.subscriber-advocate',
             description: `A running subscription of ${subLoyalty}+ days and advocacy.`,
-            condition: doc({ all: [{ fact: 'subscriptionDays', op: 'gte', value: subLoyalty }, structuredClone(advocacy)] }),
+            condition: doc({ all: [{ fact: 'subscriptionDays', op: 'gte', value: subLoyalty }, advocacy()] }),
           },
         ],
       },

@@ -37,6 +37,20 @@ export interface LifecycleRuleExplanation {
 }
 
 /**
+ * The status thresholds of one customer, in days since their last purchase.
+ *
+ * @category Lifecycle
+ */
+export interface LifecycleStatusThresholds {
+  /** `atRiskAfter × rhythmDays`. */
+  atRisk: number;
+  /** `lapsedAfter × rhythmDays`. */
+  lapsed: number;
+  /** `churnedAfter × rhythmDays`. */
+  churned: number;
+}
+
+/**
  * The arithmetic of the status at `asOf`.
  *
  * @category Lifecycle
@@ -51,7 +65,7 @@ export interface LifecycleStatusExplanation {
   /** Days (fractional) since the last purchase, sign-up, or the end of the last subscription. */
   daysSince: number;
   /** Days at which the customer becomes at risk, lapsed and churned (rhythm multiples). */
-  thresholdsDays: { atRisk: number; lapsed: number; churned: number };
+  thresholdsDays: LifecycleStatusThresholds;
   /** Whether the last purchase came back from `lapsed` or `churned`. */
   returned: boolean;
 }

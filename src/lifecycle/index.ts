@@ -27,6 +27,6 @@ export type {
   LifecycleClassification,
 } from './replay.js';
 export { explainLifecycle } from './explain.js';
-export type { LifecycleRuleExplanation, LifecycleStatusExplanation, LifecycleExplanation } from './explain.js';
+export type { LifecycleRuleExplanation, LifecycleStatusThresholds, LifecycleStatusExplanation, LifecycleExplanation } from './explain.js';
 export { stageDistribution, stageFunnel, timeInStage, stageTransitionMatrix, monthlyStageTransitionMatrices } from './analytics.js';
-export type { StageDistributionRow, StageDistribution, StageFunnelStep, StageFunnel, StageDuration, StageTransitionMatrix } from './analytics.js';
+export type { LifecyclePeriod, MonthlySnapshotOptions, StageDistributionRow, StageDistribution, StageFunnelStep, StageFunnel, StageDuration, StageTransitionMatrix } from './analytics.js';

@@ -22,7 +22,7 @@ export interface LifecycleStageLabel {
 
 /**
  * One rule of a stage: the customer qualifies for the stage when the condition holds on their
- * profile (a {@link CustomerProfile} with the lifecycle facts of {@link LifecycleFacts}).
+ * profile (a `CustomerProfile` of `jornada/segments` with the lifecycle facts of {@link LifecycleFacts}).
  *
  * @category Lifecycle
  */
