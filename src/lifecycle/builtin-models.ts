@@ -31,7 +31,7 @@ export interface RetailStageModelOptions {
   loyaltyMinTenureDays?: number;
   /** Advocacy: a promoter NPS answer (9–10) within this many days; default 365. */
   promoterWithinDays?: number;
-  /** Advocacy: interactions with one of these events are referrals; default `['Referral Sent', 'Referral Completed']`. */
+  /** Advocacy: interactions with one of these events (1–1000 names of 1–1000 characters) are referrals; default `['Referral Sent', 'Referral Completed']`. */
   referralEvents?: string[];
   /** Contractual bond: retention after this many days of a running subscription; default 90. */
   subscriptionRetentionDays?: number;
@@ -107,8 +107,8 @@ export function createRetailStageModel(options: RetailStageModelOptions = {}): L
       issues: [{ path: ['maxRhythmRatio'], message: 'must be a positive number' }],
     });
   }
-  if (!Array.isArray(referralEvents) || referralEvents.some((e) => typeof e !== 'string')) {
-    throw new JornadaError('INVALID_OPTION', 'referralEvents must be a list of event names', { issues: [{ path: ['referralEvents'], message: 'must be strings' }] });
+  if (!Array.isArray(referralEvents) || referralEvents.length > 1000 || referralEvents.some((e) => typeof e !== 'string' || e.length === 0 || e.length > 1000)) {
+    throw new JornadaError('INVALID_OPTION', 'referralEvents must be a list of at most 1000 event names of 1 to 1000 characters', { issues: [{ path: ['referralEvents'], message: 'must be non-empty strings' }] });
   }
   const advocacy = (): ConditionNode => ({
     any: [

@@ -200,6 +200,13 @@ export function lifecycleSettings(options: LifecycleOptions): Settings {
   const asOfMs = options.asOf instanceof Date ? options.asOf.getTime() : NaN;
   if (Number.isNaN(asOfMs)) throw new JornadaError('INVALID_OPTION', 'asOf must be a valid Date', { issues: [{ path: ['asOf'], message: 'not a valid date' }] });
   const model = options.model === undefined ? DEFAULT_STAGE_MODEL : parseLifecycleStageModel(options.model);
+  if (options.forwardOnly !== undefined && typeof options.forwardOnly !== 'boolean') {
+    throw new JornadaError('INVALID_OPTION', 'forwardOnly must be a boolean', { issues: [{ path: ['forwardOnly'], message: 'must be a boolean' }] });
+  }
+  if (options.status !== undefined && (typeof options.status !== 'object' || options.status === null)) {
+    throw new JornadaError('INVALID_OPTION', 'status must be an object of thresholds', { issues: [{ path: ['status'], message: 'must be an object' }] });
+  }
+  if (options.timeZone !== undefined) checkTimeZone(options.timeZone);
   const zone = options.timeZone ?? 'UTC';
   const s = options.status ?? {};
   const atRisk = positive('atRiskAfter', s.atRiskAfter, 1.5);

@@ -5,6 +5,7 @@ import type { Customer, FeedbackResponse, Interaction, Order, Subscription } fro
 import {
   DEFAULT_STAGE_MODEL,
   HUBSPOT_STAGE_MODEL,
+  createRetailStageModel,
   replayLifecycle,
   safeParseLifecycleStageModel,
   stageDistribution,
@@ -218,5 +219,54 @@ describe('fuzzing the stage-model parser', () => {
     const evil = { version: 1, id: 'm', get stages(): unknown { throw new Error('boom'); } };
     check(evil);
     expect(safeParseLifecycleStageModel(evil).success).toBe(false);
+  });
+});
+
+describe('fuzzing the options', () => {
+  const customers: Customer[] = [{ id: 'c', createdAt: new Date(T0) }];
+  const orders: Order[] = [{ id: 'o', customerId: 'c', placedAt: new Date(T0 + 10 * DAY), status: 'paid', currency: 'BRL', total: 10, items: [] }];
+
+  it('replayLifecycle: any option values give a result or a JornadaError INVALID_OPTION / INVALID_RULE with a path', () => {
+    const value = fc.oneof(fc.anything(), fc.double(), fc.integer({ min: -5, max: 500 }));
+    const optionsArb = fc.record(
+      {
+        asOf: fc.oneof(fc.constant(ASOF), fc.date({ noInvalidDate: false }), value),
+        forwardOnly: fc.oneof(fc.boolean(), value),
+        timeZone: fc.oneof(fc.constantFrom('UTC', 'America/Sao_Paulo', 'Nowhere/City'), value),
+        model: fc.oneof(fc.constant(DEFAULT_STAGE_MODEL), value),
+        status: fc.oneof(fc.record({ atRiskAfter: value, lapsedAfter: value, churnedAfter: value, defaultRhythmDays: value, minIntervals: value }, { requiredKeys: [] }), value),
+      },
+      { requiredKeys: ['asOf'] },
+    );
+    fc.assert(
+      fc.property(optionsArb, (options) => {
+        try {
+          replayLifecycle({ customers, orders }, options as never);
+        } catch (e) {
+          expect(isJornadaError(e)).toBe(true);
+          if (!isJornadaError(e)) return;
+          expect(['INVALID_OPTION', 'INVALID_RULE']).toContain(e.code);
+          expect(e.issues[0]?.path).toBeDefined();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('createRetailStageModel: any thresholds give a valid model or INVALID_OPTION with a path', () => {
+    const value = fc.oneof(fc.anything(), fc.double(), fc.integer({ min: -5, max: 500 }));
+    const keys = ['acquisitionWindowDays', 'followUpDays', 'retentionMinOrders', 'maxRhythmRatio', 'loyaltyMinOrders', 'loyaltyMinTenureDays', 'promoterWithinDays', 'referralEvents', 'subscriptionRetentionDays', 'subscriptionLoyaltyDays'];
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys), value), (options) => {
+        try {
+          const m = createRetailStageModel(options as never);
+          expect(safeParseLifecycleStageModel(JSON.parse(JSON.stringify(m))).success).toBe(true);
+        } catch (e) {
+          expect(isJornadaError(e) && e.code).toBe('INVALID_OPTION');
+          if (isJornadaError(e)) expect(keys).toContain(e.issues[0]?.path[0]);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
