@@ -8,7 +8,8 @@ import type { Random } from '../core/random.js';
 import { MS_PER_DAY } from '../core/time.js';
 import type { Account, AccountRole, Address, Consent, Customer, SalesChannel } from '../model/index.js';
 import { MARKETING_CHANNELS, seconds, type Person, type SampleRun, type SampleSource, type SampleStreams } from './context.js';
-import { cnpjCheckDigits, cpfCheckDigits, nifCheckDigit } from './documents.js';
+import { cnpjCheckDigits, cpfCheckDigits } from '../identity/documents.js';
+import { nifCheckDigit } from './documents.js';
 import { ACCOUNT_NAME_PARTS, BR_DISTRICTS, EMAIL_DOMAINS, NAMES, PLACES, STORES, STREETS, type Place, type SampleCountry } from './reference-data.js';
 import { localInstant } from './time-grid.js';
 
