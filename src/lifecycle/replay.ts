@@ -450,8 +450,8 @@ export function rawStatusAt(rec: CustomerRecords, r: Rhythm, st: Settings, t: nu
   return { status, contractual: false, rhythmDays, anchor, daysSince };
 }
 
-/** Every instant at which a stage rule or the status may change, in (knownSince, asOf], sorted. */
-function evaluationPoints(rec: CustomerRecords, r: Rhythm, st: Settings, knownSince: number): number[] {
+/** Every instant at which a stage rule or the status may change, in [knownSince, asOf], sorted, and those where a stage rule may. */
+function evaluationPoints(rec: CustomerRecords, r: Rhythm, st: Settings, knownSince: number): { points: number[]; stageRelevant: Set<number> } {
   const pts: number[] = [knownSince];
   const created = rec.customer.createdAt.getTime();
   const orderTimes = r.times;
@@ -487,6 +487,8 @@ function evaluationPoints(rec: CustomerRecords, r: Rhythm, st: Settings, knownSi
       if (spec.strict) pts.push(at + 1);
     }
   }
+  // Instants up to here may change a stage rule; the status thresholds below change only the status.
+  const stageRelevant = new Set(pts);
   // Status thresholds: multiples of the rhythm after sign-up (default rhythm) and after each purchase.
   for (let k = -1; k < orderTimes.length; k++) {
     const anchor = k < 0 ? knownSince : (orderTimes[k] as number);
@@ -499,7 +501,7 @@ function evaluationPoints(rec: CustomerRecords, r: Rhythm, st: Settings, knownSi
   kept.sort((a, b) => a - b);
   const out: number[] = [];
   for (const t of kept) if (out[out.length - 1] !== t) out.push(t);
-  return out;
+  return { points: out, stageRelevant };
 }
 
 /**
@@ -553,7 +555,7 @@ export function replayCustomer(rec: CustomerRecords, st: Settings, intervals: Re
   for (const s of rec.subscriptions) knownSince = Math.min(knownSince, s.startedAt.getTime());
   if (!(knownSince <= st.asOfMs)) return undefined;
   const r = rhythmOf(rec, st, intervals);
-  const points = evaluationPoints(rec, r, st, knownSince);
+  const { points, stageRelevant } = evaluationPoints(rec, r, st, knownSince);
   const stages = st.model.stages;
   const lastIndex = stages.length - 1;
   const purchaseAt = new Set<number>(r.times);
@@ -567,7 +569,7 @@ export function replayCustomer(rec: CustomerRecords, st: Settings, intervals: Re
   let raw: RawStatus | undefined;
   for (const t of points) {
     const at = new Date(t);
-    if (!(st.forwardOnly && cur === lastIndex)) {
+    if ((cur < 0 || stageRelevant.has(t)) && !(st.forwardOnly && cur === lastIndex)) {
       const m = matchedStage(st, lifecycleProfileAt(rec, r, st, t), at);
       let next = cur;
       let ruleId = m.ruleId;
