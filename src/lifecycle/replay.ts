@@ -253,12 +253,18 @@ export interface CustomerRecords {
  *
  * @param sources - The sources.
  * @returns One entry per customer, in input order.
+ * @throws {JornadaError} `INVALID_INPUT` for a repeated customer id.
  * @internal
  */
 export function groupByCustomer(sources: ProfileSources): CustomerRecords[] {
   const byId = new Map<string, CustomerRecords>();
   const out: CustomerRecords[] = [];
+  let index = 0;
   for (const customer of sources.customers) {
+    if (byId.has(customer.id)) {
+      throw new JornadaError('INVALID_INPUT', `The customer id "${customer.id}" is repeated`, { issues: [{ path: ['customers', index, 'id'], message: 'repeated customer id', code: 'duplicate_id' }] });
+    }
+    index++;
     const r: CustomerRecords = { customer, orders: [], interactions: [], feedback: [], subscriptions: [] };
     byId.set(customer.id, r);
     out.push(r);
@@ -628,7 +634,8 @@ export function replayCustomer(rec: CustomerRecords, st: Settings, intervals: Re
  * @param sources - Customers and their orders, interactions, survey answers and subscriptions.
  * @param options - `asOf`, the model, status thresholds and the time zone.
  * @returns The histories, in the order of `sources.customers`.
- * @throws {JornadaError} `INVALID_RULE` for an invalid model; `INVALID_OPTION` for bad options.
+ * @throws {JornadaError} `INVALID_RULE` for an invalid model; `INVALID_OPTION` for bad options;
+ *   `INVALID_INPUT` for a repeated customer id.
  *
  * @example
  * ```ts
@@ -680,7 +687,8 @@ export interface LifecycleClassification {
  * @param sources - Customers and their records.
  * @param options - As for {@link replayLifecycle}.
  * @returns One classification per customer known at `asOf`, in input order.
- * @throws {JornadaError} `INVALID_RULE` for an invalid model; `INVALID_OPTION` for bad options.
+ * @throws {JornadaError} `INVALID_RULE` for an invalid model; `INVALID_OPTION` for bad options;
+ *   `INVALID_INPUT` for a repeated customer id.
  *
  * @example
  * ```ts

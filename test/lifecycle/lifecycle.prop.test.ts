@@ -24,6 +24,7 @@ const customerArb = fc.record({
   orders: fc.array(fc.record({ day: fc.integer({ min: 0, max: 720 }), ms: fc.integer({ min: 0, max: DAY - 1 }), cancelled: fc.boolean() }), { maxLength: 12 }),
   nps: fc.array(fc.record({ day: fc.integer({ min: 0, max: 720 }), score: fc.integer({ min: 0, max: 10 }) }), { maxLength: 3 }),
   referrals: fc.array(fc.integer({ min: 0, max: 720 }), { maxLength: 2 }),
+  opens: fc.array(fc.integer({ min: 0, max: 720 }), { maxLength: 4 }),
   subscription: fc.option(fc.record({ start: fc.integer({ min: 0, max: 700 }), length: fc.option(fc.integer({ min: 1, max: 400 })), paused: fc.boolean() })),
 });
 
@@ -45,6 +46,7 @@ function baseOf(rows: CustomerRow[]): Base {
     r.orders.forEach((o, k) => b.orders.push({ id: `${id}-o${k}`, customerId: id, placedAt: new Date(T0 + o.day * DAY + o.ms), status: o.cancelled ? 'cancelled' : 'paid', currency: 'BRL', total: 10, items: [] }));
     r.nps.forEach((f, k) => b.feedback.push({ id: `${id}-f${k}`, customerId: id, respondedAt: new Date(T0 + f.day * DAY), kind: 'nps', score: f.score, scale: { min: 0, max: 10 } }));
     r.referrals.forEach((d, k) => b.interactions.push({ id: `${id}-i${k}`, customerId: id, timestamp: new Date(T0 + d * DAY), event: 'Referral Sent', direction: 'inbound' }));
+    r.opens.forEach((d, k) => b.interactions.push({ id: `${id}-e${k}`, customerId: id, timestamp: new Date(T0 + d * DAY + 3_600_000), event: 'Email Opened', direction: 'inbound', channel: 'email' }));
     if (r.subscription !== null) {
       const s = r.subscription;
       const sub: Subscription = { id: `${id}-s`, customerId: id, plan: 'p', period: { unit: 'month', count: 1 }, startedAt: new Date(T0 + s.start * DAY), status: s.paused ? 'paused' : 'active' };
@@ -107,6 +109,19 @@ describe('replay invariants', () => {
           expect(h.stageTransitions).toEqual(l?.stageTransitions.filter((t) => t.at <= asOf));
           expect(h.statusTransitions).toEqual(l?.statusTransitions.filter((t) => t.at <= asOf));
         }
+      }),
+      runs,
+    );
+  });
+
+  it('leaving out the records no rule can see changes nothing: a model forced to read every interaction agrees', () => {
+    // The same default model plus a rule that never holds (interactionsLast30Days < 0) but makes the
+    // model read all interactions (and adds evaluation instants): the histories must be identical.
+    const never = { id: 'reach.never', condition: { version: 1 as const, condition: { fact: 'interactionsLast30Days', op: 'lt' as const, value: 0 } } };
+    const forced: LifecycleStageModel = { ...DEFAULT_STAGE_MODEL, stages: DEFAULT_STAGE_MODEL.stages.map((s, i) => (i === 0 ? { ...s, rules: [...s.rules, never] } : s)) };
+    fc.assert(
+      fc.property(baseArb, (b) => {
+        expect(replayLifecycle(b, { asOf: ASOF, model: forced }).histories).toEqual(replayLifecycle(b, { asOf: ASOF }).histories);
       }),
       runs,
     );

@@ -222,6 +222,12 @@ describe('options', () => {
     expect(() => replayLifecycle({ customers: [] }, { asOf, status: { minIntervals: 0 } })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
   });
 
+  it('a repeated customer id is INVALID_INPUT with its path', () => {
+    expect(() => replayLifecycle({ customers: [ana, ana] }, { asOf: iso('2025-03-01T00:00:00Z') })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', issues: [expect.objectContaining({ path: ['customers', 1, 'id'] })] }),
+    );
+  });
+
   it('customers not yet known at asOf are left out', () => {
     expect(replayLifecycle({ customers: [ana] }, { asOf: iso('2024-12-01T00:00:00Z') }).histories).toEqual([]);
   });
