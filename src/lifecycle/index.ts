@@ -30,3 +30,4 @@ export { explainLifecycle } from './explain.js';
 export type { LifecycleRuleExplanation, LifecycleStatusThresholds, LifecycleStatusExplanation, LifecycleExplanation } from './explain.js';
 export { stageDistribution, stageFunnel, timeInStage, stageTransitionMatrix, monthlyStageTransitionMatrices } from './analytics.js';
 export type { LifecyclePeriod, MonthlySnapshotOptions, StageDistributionRow, StageDistribution, StageFunnelStep, StageFunnel, StageDuration, StageTransitionMatrix } from './analytics.js';
+export { lifecycleStageLookup, lifecycleStatusLookup } from './stage-lookup.js';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer, Order, Subscription } from '../../src/model/index.js';
 import {
+  lifecycleStageLookup,
+  lifecycleStatusLookup,
   monthlyStageTransitionMatrices,
   replayLifecycle,
   stageDistribution,
@@ -119,5 +121,24 @@ describe('transition matrices', () => {
   it('refuses dates out of order', () => {
     expect(() => stageTransitionMatrix(replay, { from: iso('2025-05-01T00:00:00Z'), to: iso('2025-02-01T00:00:00Z') })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
     expect(() => monthlyStageTransitionMatrices(replay, { from: iso('2025-01-01T00:00:00Z'), to: iso('2025-02-01T00:00:00Z'), timeZone: 'Mars/Olympus' })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+  });
+});
+
+describe('point lookups', () => {
+  it('the stage and status at any instant, from the transitions listed at the top', () => {
+    const stageAt = lifecycleStageLookup(replay);
+    const statusAt = lifecycleStatusLookup(replay);
+    expect(stageAt('a', iso('2024-12-31T23:59:59Z'))).toBeUndefined(); // before sign-up
+    expect(stageAt('a', iso('2025-01-01T00:00:00Z'))).toBe('reach');
+    expect(stageAt('a', iso('2025-02-10T00:00:00Z'))).toBe('nurture'); // the instant of the transition
+    expect(stageAt('a', iso('2025-02-19T23:59:59Z'))).toBe('nurture');
+    expect(stageAt('c', iso('2025-03-31T23:59:59Z'))).toBe('nurture');
+    expect(stageAt('c', iso('2025-04-01T00:00:00Z'))).toBe('retention');
+    expect(stageAt('zz', iso('2025-04-01T00:00:00Z'))).toBeUndefined();
+    // D: known 1 Mar, at risk from 30 May (1 Mar + 90 days), lapsed from 29 Jul (+150)
+    expect(statusAt('d', iso('2025-05-29T23:59:59Z'))).toBe('active');
+    expect(statusAt('d', iso('2025-05-30T00:00:00Z'))).toBe('at_risk');
+    expect(statusAt('d', iso('2025-07-29T00:00:00Z'))).toBe('lapsed');
+    expect(statusAt('c', iso('2025-05-01T00:00:00Z'))).toBe('churned');
   });
 });
