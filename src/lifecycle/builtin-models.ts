@@ -112,7 +112,7 @@ export function createRetailStageModel(options: RetailStageModelOptions = {}): L
   }
   const advocacy = (): ConditionNode => ({
     any: [
-      { count: 'feedback', where: { fact: 'npsCategory', op: 'eq', value: 'promoter' }, within: { amount: promoterDays, unit: 'days' }, op: 'gte', value: 1 },
+      { fact: 'lastPromoterAt', op: 'withinLast', amount: promoterDays, unit: 'days' },
       { count: 'interactions', where: { fact: 'event', op: 'in', value: [...referralEvents] }, op: 'gte', value: 1 },
     ],
   });
@@ -317,7 +317,7 @@ export const HUBSPOT_STAGE_MODEL: LifecycleStageModel = deepFreeze({
               { fact: 'frequency', op: 'gte', value: 1 },
               {
                 any: [
-                  { count: 'feedback', where: { fact: 'npsCategory', op: 'eq', value: 'promoter' }, within: { amount: 365, unit: 'days' }, op: 'gte', value: 1 },
+                  { fact: 'lastPromoterAt', op: 'withinLast', amount: 365, unit: 'days' },
                   { count: 'interactions', where: { fact: 'event', op: 'in', value: ['Referral Sent', 'Referral Completed'] }, op: 'gte', value: 1 },
                 ],
               },

@@ -143,6 +143,7 @@ export function explainLifecycle(sources: ProfileSources, customerId: string, op
   if (profile.rhythmRatio !== undefined) facts.rhythmRatio = profile.rhythmRatio;
   if (profile.daysSinceFirstOrder !== undefined) facts.daysSinceFirstOrder = profile.daysSinceFirstOrder;
   if (profile.subscriptionDays !== undefined) facts.subscriptionDays = profile.subscriptionDays;
+  if (profile.lastPromoterAt !== undefined) facts.lastPromoterAt = profile.lastPromoterAt;
   const raw = rawStatusAt(rec, replayed.rhythm, st, st.asOfMs, h.knownSince.getTime());
   return {
     customerId,

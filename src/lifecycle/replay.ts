@@ -7,6 +7,7 @@
 import { JornadaError } from '../core/errors.js';
 import { MS_PER_DAY } from '../core/time.js';
 import type { Customer, FeedbackResponse, Interaction, Order, Subscription } from '../model/index.js';
+import { classifyNps } from '../metrics/nps.js';
 import { compileCondition, type ConditionPredicate } from '../segments/compile.js';
 import { buildCustomerProfiles, type CustomerProfile, type ProfileSources } from '../segments/profile.js';
 import { checkTimeZone, createLocalDayIndexer } from '../value/local-days.js';
@@ -54,6 +55,8 @@ export interface LifecycleFacts {
   daysSinceFirstOrder?: number;
   /** Whole days since the start of the oldest running subscription (paused counts as running); absent when none runs. */
   subscriptionDays?: number;
+  /** When the customer last gave a promoter answer (NPS 9–10 on the 0–10 scale, as `classifyNps` of `jornada/metrics`); absent without one. */
+  lastPromoterAt?: Date;
 }
 
 /**
@@ -401,6 +404,12 @@ function lifecycleFactsAt(rec: CustomerRecords, r: Rhythm, st: Settings, t: numb
     if (Number.isNaN(oldest) || start < oldest) oldest = start;
   }
   if (!Number.isNaN(oldest)) facts.subscriptionDays = Math.floor((t - oldest) / MS_PER_DAY);
+  for (const f of rec.feedback) {
+    if (f.respondedAt.getTime() > t) break; // sorted by time
+    // On the standard 0–10 scale only; other scales are no NPS answers.
+    if (f.kind !== 'nps' || !Number.isInteger(f.score) || f.score < 0 || f.score > 10 || f.scale.min !== 0 || f.scale.max !== 10) continue;
+    if (classifyNps(f.score) === 'promoter') facts.lastPromoterAt = f.respondedAt;
+  }
   return facts;
 }
 
@@ -523,7 +532,7 @@ function evaluationPoints(rec: CustomerRecords, r: Rhythm, st: Settings, knownSi
 export function lifecycleProfileAt(rec: CustomerRecords, r: Rhythm, st: Settings, t: number): CustomerProfile & LifecycleFacts {
   const [p] = buildCustomerProfiles(
     { customers: [rec.customer], orders: rec.orders, interactions: rec.interactions, feedback: rec.feedback, subscriptions: rec.subscriptions },
-    { asOf: new Date(t), timeZone: st.zone, extend: () => lifecycleFactsAt(rec, r, st, t) as unknown as Record<string, number> },
+    { asOf: new Date(t), timeZone: st.zone, extend: () => lifecycleFactsAt(rec, r, st, t) as unknown as Record<string, number | Date> },
   );
   return p as unknown as CustomerProfile & LifecycleFacts;
 }

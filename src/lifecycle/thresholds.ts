@@ -33,6 +33,7 @@ const DATE_FACT_ANCHORS: Readonly<Record<string, AnchorKind>> = {
   lastOrderAt: 'orders',
   createdAt: 'created',
   lastNpsAt: 'feedback',
+  lastPromoterAt: 'feedback',
   lastInteractionAt: 'interactions',
   lastInboundAt: 'interactions',
 };

@@ -3,6 +3,7 @@ import type { Customer, FeedbackResponse, Interaction, Order, Subscription } fro
 import {
   DEFAULT_STAGE_MODEL,
   classifyLifecycle,
+  createRetailStageModel,
   explainLifecycle,
   replayLifecycle,
   type LifecycleHistory,
@@ -130,6 +131,15 @@ describe('loyalty needs frequency, tenure, rhythm and advocacy', () => {
     const passive = { ...promoter, score: 8 };
     const [h] = replayLifecycle({ customers: [bia], orders: biaOrders, feedback: [passive] }, { asOf }).histories;
     expect(h?.stage).toBe('retention');
+  });
+
+  it('a promoter answer counts for 365 days: one given on 1 Dec 2023 has expired by 31 Dec 2024', () => {
+    const old = { ...promoter, respondedAt: iso('2023-12-01T00:00:00Z') };
+    const [h] = replayLifecycle({ customers: [bia], orders: biaOrders, feedback: [old] }, { asOf }).histories;
+    expect(h?.stage).toBe('retention');
+    // with a 400-day window it still counts, and loyalty comes on the tenure date as before
+    const [h2] = replayLifecycle({ customers: [bia], orders: biaOrders, feedback: [old] }, { asOf, model: createRetailStageModel({ promoterWithinDays: 400 }) }).histories;
+    expect(h2?.stageEnteredAt['loyalty']).toEqual(iso('2024-12-31T00:00:00Z'));
   });
 
   it('a later referral makes the customer loyal on the day of the referral', () => {
