@@ -8,10 +8,10 @@ import {
   TOUCHPOINT_TAXONOMY,
   type AttributionModelName,
 } from '../../src/journey/index.js';
+import { lifecycleStageLookup, replayLifecycle } from '../../src/lifecycle/index.js';
 import type { ConfidenceInterval } from '../../src/metrics/index.js';
 import type { DemoContext } from './context.js';
 
-const DAY = 86_400_000;
 const int = (n: number): string => n.toLocaleString('en-US');
 const pct = (x: number): string => (Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)}%`);
 const signed = (x: number): string => (Number.isNaN(x) ? '—' : `${x > 0 ? '+' : ''}${x.toFixed(1)}`);
@@ -24,49 +24,21 @@ function table(header: string[], rows: string[][], right: boolean[]): string[] {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
-/**
- * A customer's stage at an instant by a simple rule on their orders, standing in for the lifecycle
- * module's classifier: no order yet → reach; one order in the last 30 days → acquisition; one older
- * order → nurture; two to four orders → retention; five or more → loyalty.
- */
-function stageFromOrders(ctx: DemoContext): (customerId: string, at: Date) => string | undefined {
-  const times = new Map<string, number[]>();
-  for (const o of ctx.base.orders) {
-    if (o.status === 'cancelled' || o.status === 'refunded') continue;
-    let list = times.get(o.customerId);
-    if (list === undefined) times.set(o.customerId, (list = []));
-    list.push(o.placedAt.getTime());
-  }
-  for (const list of times.values()) list.sort((a, b) => a - b);
-  return (customerId, at) => {
-    const list = times.get(customerId) ?? [];
-    const t = at.getTime();
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]! < t) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === 0) return 'reach';
-    if (lo === 1) return t - list[0]! <= 30 * DAY ? 'acquisition' : 'nurture';
-    return lo < 5 ? 'retention' : 'loyalty';
-  };
-}
-
 /** Demo section of jornada/journey: the journey map, omnichannel consistency and attribution side by side. */
 export function journeySection(ctx: DemoContext): string {
   const { interactions, feedback, orders } = ctx.base;
   const out: string[] = [];
   const conversions = conversionEventsFromOrders(orders.filter((o) => o.placedAt < ctx.asOf));
-  const stageAt = stageFromOrders(ctx);
+  // The customer's lifecycle stage at the time of each touch, from the lifecycle module's replay.
+  const { customers, subscriptions } = ctx.base;
+  const stageAt = lifecycleStageLookup(replayLifecycle({ customers, orders, interactions, feedback, subscriptions }, { asOf: ctx.asOf, timeZone: 'America/Sao_Paulo' }));
   const label = new Map(TOUCHPOINT_TAXONOMY.map((t) => [t.kind, t.label]));
 
   // The journey map: stage (the customer's, at the time of the touch) × touchpoint.
   const map = journeyMap(interactions, { stageAt, feedback, conversions, conversionWindowDays: 7 });
   out.push(
-    `  Journey map — stage at the time of the touch (rule on orders: none → reach, 1 in 30 days → acquisition,`,
-    `  1 older → nurture, 2–4 → retention, 5+ → loyalty) × touchpoint; conversion = an order within 7 days;`,
+    `  Journey map — lifecycle stage at the time of the touch (replayed by jornada/lifecycle) × touchpoint;`,
+    `  conversion = an order within 7 days;`,
     `  * = fewer than 30 answers. ${int(map.totals.placed)} of ${int(map.totals.interactions)} interactions placed, ` +
       `${int(map.totals.answersPlaced)} NPS/CSAT answers.`,
     '',
