@@ -8,6 +8,7 @@
 import { JornadaError } from '../core/errors.js';
 import type { ConditionDocument, ConditionNode } from '../segments/condition.js';
 import type { LifecycleStageModel } from './stage-model.js';
+import { showValue } from '../core/show-value.js';
 
 /**
  * Thresholds of {@link createRetailStageModel}. Days are whole elapsed days (24 h each); rhythm ratios
@@ -45,7 +46,7 @@ function doc(condition: ConditionNode): ConditionDocument {
 
 function checkCount(name: string, value: number, min: number): void {
   if (!Number.isInteger(value) || value < min || value > 100_000) {
-    throw new JornadaError('INVALID_OPTION', `${name} must be an integer from ${min} to 100000, got ${String(value)}`, {
+    throw new JornadaError('INVALID_OPTION', `${name} must be an integer from ${min} to 100000, got ${showValue(value)}`, {
       issues: [{ path: [name], message: `must be an integer ≥ ${min}` }],
     });
   }
@@ -103,7 +104,7 @@ export function createRetailStageModel(options: RetailStageModelOptions = {}): L
   checkCount('subscriptionRetentionDays', subRetention, acq);
   checkCount('subscriptionLoyaltyDays', subLoyalty, 0);
   if (typeof ratio !== 'number' || !Number.isFinite(ratio) || ratio <= 0) {
-    throw new JornadaError('INVALID_OPTION', `maxRhythmRatio must be a positive number, got ${String(ratio)}`, {
+    throw new JornadaError('INVALID_OPTION', `maxRhythmRatio must be a positive number, got ${showValue(ratio)}`, {
       issues: [{ path: ['maxRhythmRatio'], message: 'must be a positive number' }],
     });
   }

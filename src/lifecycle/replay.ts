@@ -15,6 +15,7 @@ import { interPurchaseIntervals } from '../value/replenishment.js';
 import { DEFAULT_STAGE_MODEL } from './builtin-models.js';
 import { parseLifecycleStageModel, type LifecycleStageModel } from './stage-model.js';
 import { collectThresholds, interactionsReadBy, modelReadsConsents, thresholdAfter, type ThresholdSpec } from './thresholds.js';
+import { showValue } from '../core/show-value.js';
 
 /**
  * The status of a customer, separate from the stage: where they stand against their own purchase
@@ -186,7 +187,7 @@ export interface Settings {
 function positive(name: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
   if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
-    throw new JornadaError('INVALID_OPTION', `status.${name} must be a positive number, got ${String(v)}`, { issues: [{ path: ['status', name], message: 'must be a positive number' }] });
+    throw new JornadaError('INVALID_OPTION', `status.${name} must be a positive number, got ${showValue(v)}`, { issues: [{ path: ['status', name], message: 'must be a positive number' }] });
   }
   return v;
 }
