@@ -88,6 +88,7 @@ export function explainCadenceCustomer(input: PlanContactsInput, customerId: str
   const narrowed: PlanContactsInput = { ...input, customers: [customer] };
   if (input.profiles !== undefined) narrowed.profiles = [...input.profiles].filter((p) => p.customerId === customerId);
   const run = prepareRun(narrowed);
+  run.explain = true;
   const broken = brokenCustomerReason(customer);
   if (broken !== undefined) return { customerId, skipped: broken, rules: [] };
   const profile = run.profiles.get(customerId);

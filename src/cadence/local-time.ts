@@ -2,10 +2,39 @@
  * Local wall-clock arithmetic in IANA zones through `@date-fns/tz` (internal): local parts of an
  * instant, the instant of a local day and time, quiet-hour tests and the next allowed moment.
  *
+ * The zone's UTC offset at an instant comes from `@date-fns/tz`'s `tzOffset` (the runtime's IANA
+ * database) and is memoised per zone and UTC quarter-hour: every offset change of the IANA database
+ * since 1970 falls on a whole quarter-hour of UTC, so one reading holds for the whole quarter. This is
+ * what makes the planner fast; the property tests check its local times against `Intl.DateTimeFormat`.
+ *
  * @internal
  * @module
  */
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
+
+const QUARTER_MS = 900_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset from UTC at an instant, in milliseconds (memoised per UTC quarter-hour).
+ *
+ * @param zone - IANA zone.
+ * @param t - Epoch milliseconds.
+ * @returns Offset in milliseconds (−3 h for São Paulo since 2019).
+ * @internal
+ */
+export function zoneOffsetMs(zone: string, t: number): number {
+  let byZone = offsetCache.get(zone);
+  if (byZone === undefined) offsetCache.set(zone, (byZone = new Map()));
+  const q = Math.floor(t / QUARTER_MS);
+  let off = byZone.get(q);
+  if (off === undefined) {
+    off = tzOffset(zone, new Date(q * QUARTER_MS)) * 60_000;
+    if (byZone.size > 200_000) byZone.clear();
+    byZone.set(q, off);
+  }
+  return off;
+}
 
 /** Local reading of an instant. @internal */
 export interface LocalParts {
@@ -30,8 +59,8 @@ export interface LocalParts {
  * @internal
  */
 export function localParts(t: number, zone: string): LocalParts {
-  const d = new TZDate(t, zone);
-  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), weekday: d.getDay(), minuteOfDay: d.getHours() * 60 + d.getMinutes() };
+  const d = new Date(t + zoneOffsetMs(zone, t));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay(), minuteOfDay: d.getUTCHours() * 60 + d.getUTCMinutes() };
 }
 
 /**
@@ -47,7 +76,13 @@ export function localParts(t: number, zone: string): LocalParts {
  * @internal
  */
 export function instantAtLocal(year: number, month: number, day: number, minuteOfDay: number, zone: string): number {
-  return new TZDate(year, month - 1, day, Math.floor(minuteOfDay / 60), minuteOfDay % 60, 0, zone).getTime();
+  const wall = Date.UTC(year, month - 1, day, 0, minuteOfDay);
+  const o1 = zoneOffsetMs(zone, wall - zoneOffsetMs(zone, wall));
+  const t = wall - o1;
+  const o2 = zoneOffsetMs(zone, t);
+  // Equal offsets: the wall time exists (the earlier one when it repeats). Different: it falls in a
+  // gap, and the offset before the change carries it forward past the gap (02:30 → 03:30).
+  return o2 === o1 ? t : wall - o2;
 }
 
 /**
@@ -59,7 +94,10 @@ export function instantAtLocal(year: number, month: number, day: number, minuteO
  * @internal
  */
 export function localIso(t: number, zone: string): string {
-  return new TZDate(t, zone).toISOString();
+  const off = zoneOffsetMs(zone, t);
+  const wall = new Date(t + off).toISOString().slice(0, 23);
+  const abs = Math.abs(off) / 60_000;
+  return `${wall}${off < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /**

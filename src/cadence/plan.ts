@@ -485,6 +485,7 @@ interface RunContext {
   since: number;
   horizonEnd: number;
   nowIso: string;
+  nowDate: Date;
   calendars: Record<string, Calendar>;
   zoneCache: Map<string, Occurrence[]>;
   eventsByCustomer: Map<string, Interaction[]>;
@@ -633,17 +634,32 @@ function customerDateOccurrences(
   }
   const off = t.offsetDays ?? 0;
   const range = { from: new Date(since - (off + 2) * DAY_MS), to: new Date(horizonEnd - (off - 2) * DAY_MS), defaultTimeZone: zone };
+  // Cheap pre-check on month and day (UTC, with slack): skip a yearly date far from the window.
+  const near = (month: number, day: number): boolean => {
+    const lo = since + off * -DAY_MS - 3 * DAY_MS;
+    const hi = horizonEnd + off * -DAY_MS + 3 * DAY_MS;
+    const y0 = new Date(lo).getUTCFullYear();
+    const y1 = new Date(hi).getUTCFullYear();
+    for (let y = y0; y <= y1; y++) {
+      const t0 = Date.UTC(y, month - 1, day);
+      if (t0 >= lo - DAY_MS && t0 <= hi + DAY_MS) return true;
+    }
+    return false;
+  };
   let occ;
   if (t.date === 'birthday') {
     const b = c.birthday;
-    if (b === undefined) return out;
-    // Cheap pre-check on month and day: a birthday more than a month away from the window is skipped.
-    const mid = localParts(since, zone);
-    const distance = Math.abs(((b.month - mid.month + 18) % 12) - 6);
-    if (distance > 1 + Math.ceil((horizonEnd - since) / (30 * DAY_MS)) + Math.ceil(Math.abs(off) / 28)) return out;
+    if (b === undefined || !(near(b.month, b.day) || (b.month === 2 && b.day === 29 && near(3, 1)))) return out;
     occ = birthdayOccurrences(subject, range);
-  } else if (t.date === 'signup_anniversary') occ = signupAnniversaries(subject, range);
-  else occ = firstPurchaseAnniversaries(subject, p.firstOrderAt, range);
+  } else if (t.date === 'signup_anniversary') {
+    const d = c.createdAt;
+    if (!near(d.getUTCMonth() + 1, d.getUTCDate())) return out;
+    occ = signupAnniversaries(subject, range);
+  } else {
+    const d = p.firstOrderAt;
+    if (d === undefined || !near(d.getUTCMonth() + 1, d.getUTCDate())) return out;
+    occ = firstPurchaseAnniversaries(subject, d, range);
+  }
   for (const o of occ) {
     const day = addCalendarDays(o.day, off);
     push(day, `${t.date}:${o.isoDate}`, `${off === 0 ? '' : `${Math.abs(off)} days ${off < 0 ? 'before' : 'after'} `}${t.date.replace(/_/g, ' ')} on ${o.isoDate}`);
@@ -754,6 +770,10 @@ export interface PreparedRun {
   journeysByCustomer: Map<string, CadenceJourneyRecord[]>;
   segmentMembers: Record<string, string[]>;
   customers: Customer[];
+  ruleById: Map<string, CompiledRule>;
+  rank: Map<string, number>;
+  /** Whether to keep the per-rule notes (explanations only). */
+  explain: boolean;
 }
 
 function invalidOption(path: string, message: string): JornadaError {
@@ -863,6 +883,7 @@ export function prepareRun(input: PlanContactsInput): PreparedRun {
     since,
     horizonEnd: now + horizonMs,
     nowIso: iso(now),
+    nowDate: new Date(now),
     calendars: input.calendars ?? { BR: BR_CALENDAR, US: US_CALENDAR, PT: PT_CALENDAR },
     zoneCache: new Map(),
     eventsByCustomer: groupBy(input.events ?? [], (e) => (isValidDate(e.timestamp) ? e.customerId : undefined)),
@@ -873,7 +894,9 @@ export function prepareRun(input: PlanContactsInput): PreparedRun {
   };
   const historyByCustomer = groupBy(input.history ?? [], (h) => (isValidDate(h.at) ? h.customerId : undefined));
   const journeysByCustomer = groupBy(state?.journeys ?? [], (j) => j.customerId);
-  return { rules, pol, ctx, profiles, historyByCustomer, journeysByCustomer, segmentMembers, customers };
+  const ruleById = new Map(rules.map((r) => [r.rule.id, r]));
+  const rank = new Map(rules.map((r, i) => [r.rule.id, i]));
+  return { rules, pol, ctx, profiles, historyByCustomer, journeysByCustomer, segmentMembers, customers, ruleById, rank, explain: false };
 }
 
 function idempotencyKey(ruleId: string, customerId: string, occurrence: string, step: number): string {
@@ -896,12 +919,13 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
   const profile = run.profiles.get(c.id);
   const result: CustomerPlanResult = { contacts: [], suppressed: [], journeys: [], notes: new Map() };
   const note = (ruleId: string, text: string): void => {
+    if (!run.explain) return;
     const list = result.notes.get(ruleId);
     if (list === undefined) result.notes.set(ruleId, [text]);
     else list.push(text);
   };
   if (profile === undefined) throw new Error('no profile');
-  const ruleById = new Map(rules.map((r) => [r.rule.id, r]));
+  const ruleById = run.ruleById;
 
   // History: the timeline for caps and the keys already sent.
   const timeline: TimelineEntry[] = [];
@@ -925,14 +949,14 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
   }
   const suppress = (d: Omit<CadenceSuppressedDecision, 'customerId'>): void => {
     result.suppressed.push({ customerId: c.id, ...d });
-    note(d.ruleId, `suppressed: ${d.reason}${d.capId === undefined ? '' : ` ${d.capId}`} — ${d.detail}`);
+    if (run.explain) note(d.ruleId, `suppressed: ${d.reason}${d.capId === undefined ? '' : ` ${d.capId}`} — ${d.detail}`);
   };
 
   // Exit goals of the journeys carried over.
   const exitMet = (cr: CompiledRule, from: number): string | undefined => {
     if (cr.exitOnPurchase && profile.lastOrderAt !== undefined && profile.lastOrderAt.getTime() > from && profile.lastOrderAt.getTime() <= ctx.now) return 'purchased';
     for (const e of events) if (cr.exitEvents.has(e.event) && e.timestamp.getTime() > from && e.timestamp.getTime() <= ctx.now) return `event "${e.event}"`;
-    for (const cond of cr.exitConditions) if (cond(profile, new Date(ctx.now))) return 'condition met';
+    for (const cond of cr.exitConditions) if (cond(profile, ctx.nowDate)) return 'condition met';
     return undefined;
   };
   for (const j of journeys) {
@@ -954,7 +978,7 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
     }
     const occs = triggerOccurrences(cr, c, profile, zone, ctx);
     if (occs.length === 0) {
-      note(cr.rule.id, `no trigger occurrence (${cr.rule.trigger.kind}) between ${iso(ctx.since)} and ${iso(cr.rule.trigger.kind === 'event' || cr.rule.trigger.kind === 'lifecycle_stage_entered' || cr.rule.trigger.kind === 'feedback_follow_up' ? ctx.now : ctx.horizonEnd)}`);
+      if (run.explain) note(cr.rule.id, `no trigger occurrence (${cr.rule.trigger.kind}) between ${iso(ctx.since)} and ${iso(cr.rule.trigger.kind === 'event' || cr.rule.trigger.kind === 'lifecycle_stage_entered' || cr.rule.trigger.kind === 'feedback_follow_up' ? ctx.now : ctx.horizonEnd)}`);
       continue;
     }
     occs.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
@@ -965,9 +989,9 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
         continue;
       }
       seenOccurrence.add(`${id}\u0000${o.key}`);
-      note(id, `trigger: ${o.detail}`);
+      if (run.explain) note(id, `trigger: ${o.detail}`);
       const base = { ruleId: id, occurrence: o.key, at: new Date(o.at) };
-      if (cr.audience !== undefined && !cr.audience(profile, new Date(ctx.now))) {
+      if (cr.audience !== undefined && !cr.audience(profile, ctx.nowDate)) {
         suppress({ ...base, reason: 'not_in_audience', detail: 'the audience condition does not hold' });
         continue;
       }
@@ -1013,7 +1037,7 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
   }
 
   // Walk the active journeys in rule precedence, then trigger time.
-  const rank = new Map(rules.map((r, i) => [r.rule.id, i]));
+  const rank = run.rank;
   const order = journeys.filter((j) => j.status === 'active');
   order.sort((a, b) => (rank.get(a.ruleId) as number) - (rank.get(b.ruleId) as number) || Date.parse(a.triggeredAt) - Date.parse(b.triggeredAt) || (a.occurrence < b.occurrence ? -1 : 1));
   const suppressedList = onSuppressionList(c, pol);
@@ -1037,7 +1061,7 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
       const already = sent.get(key);
       if (already !== undefined) {
         t = already;
-        note(cr.rule.id, `step ${i} already sent (${key})`);
+        if (run.explain) note(cr.rule.id, `step ${i} already sent (${key})`);
         continue;
       }
       const due = Math.max(t, ctx.now);
@@ -1071,7 +1095,7 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
         reasons: outcome.reasons,
       };
       result.contacts.push(planned);
-      note(cr.rule.id, `planned step ${i} on ${outcome.channel} at ${planned.localTime}`);
+      if (run.explain) note(cr.rule.id, `planned step ${i} on ${outcome.channel} at ${planned.localTime}`);
       t = outcome.at;
     }
     if (i >= steps.length) j.status = 'completed';
