@@ -840,8 +840,13 @@ export function prepareRun(input: PlanContactsInput): PreparedRun {
   const needs = (kind: string, date?: string): boolean => rules.some((r) => r.rule.trigger.kind === kind && (date === undefined || (r.rule.trigger as { date?: string }).date === date));
   const forecasts = new Map<string, NextPurchaseForecast>();
   if (needs('customer_date', 'before_replenishment') && input.orders !== undefined) {
-    const counted = input.orders.filter((o) => o.status !== 'cancelled' && o.status !== 'refunded' && o.placedAt.getTime() <= now);
-    for (const f of expectedNextPurchase(counted, { asOf: input.now, timeZone: zone, onInvalid: 'skip' })) forecasts.set(f.customerId, f);
+    // Purchase rhythm only: amounts and currencies do not matter here (orders in several currencies are fine).
+    const rows: Array<{ customerId: string; at: Date; amount: number }> = [];
+    for (const o of input.orders) {
+      if (o.status === 'cancelled' || o.status === 'refunded' || !isValidDate(o.placedAt) || o.placedAt.getTime() > now) continue;
+      rows.push({ customerId: o.customerId, at: o.placedAt, amount: 0 });
+    }
+    for (const f of expectedNextPurchase(rows, { asOf: input.now, timeZone: zone, onInvalid: 'skip' })) forecasts.set(f.customerId, f);
   }
   let followUps = new Map<string, PendingFollowUp[]>();
   if (needs('feedback_follow_up') && input.feedback !== undefined) {
