@@ -495,6 +495,15 @@ interface RunContext {
   segmentExited: Map<string, Set<string>>;
 }
 
+/** Fast check: is the local day of `t` shifted by `days`, at `minute`, in [since, end)? */
+function localDayInWindow(t: number, days: number, minute: number, zone: string, since: number, end: number): boolean {
+  const approx = t + days * DAY_MS;
+  if (approx < since - 3 * DAY_MS || approx > end + 3 * DAY_MS) return false;
+  const p = localParts(t, zone);
+  const at = instantAtLocal(p.year, p.month, p.day + days, minute, zone);
+  return at >= since && at < end;
+}
+
 function dayAt(day: CalendarDay, minute: number, zone: string): number {
   return instantAtLocal(day.year, day.month, day.day, minute, zone);
 }
@@ -577,8 +586,7 @@ function triggerOccurrences(cr: CompiledRule, c: Customer, p: CustomerProfile, z
       return zoneOccurrences(cr, zone, ctx);
     case 'inactivity': {
       const base = p.lastOrderAt ?? c.createdAt;
-      const at0 = base.getTime() + t.days * DAY_MS;
-      if (at0 < since - 2 * DAY_MS || at0 > horizonEnd + 2 * DAY_MS) return [];
+      if (!localDayInWindow(base.getTime(), t.days, cr.atMinute, zone, since, horizonEnd)) return [];
       const o = daysAfterLastPurchase(subject, base, t.days, opts);
       const at = dayAt(o.day, cr.atMinute, zone);
       return at >= since && at < horizonEnd ? [{ key: `inactivity:${iso(base.getTime())}`, at, detail: `${t.days} days without purchase since ${iso(base.getTime())}` }] : [];
@@ -618,15 +626,13 @@ function customerDateOccurrences(
     if (t.date === 'after_last_purchase') {
       const last = p.lastOrderAt;
       if (last === undefined) return out;
-      const at0 = last.getTime() + days * DAY_MS;
-      if (at0 < since - 2 * DAY_MS || at0 > horizonEnd + 2 * DAY_MS) return out;
+      if (!localDayInWindow(last.getTime(), days, cr.atMinute, zone, since, horizonEnd)) return out;
       const o = daysAfterLastPurchase(subject, last, days, opts);
       push(o.day, `after_last_purchase:${iso(last.getTime())}`, `${days} days after the purchase of ${iso(last.getTime())}`);
     } else {
       const f = ctx.forecasts.get(c.id);
       if (f === undefined) return out;
-      const at0 = f.expectedAt.getTime() - days * DAY_MS;
-      if (at0 < since - 2 * DAY_MS || at0 > horizonEnd + 2 * DAY_MS) return out;
+      if (!localDayInWindow(f.expectedAt.getTime(), -days, cr.atMinute, zone, since, horizonEnd)) return out;
       const o = daysBeforeReplenishment(subject, f.expectedAt, days, opts);
       push(o.day, `before_replenishment:${iso(f.lastPurchaseAt.getTime())}`, `${days} days before the replenishment expected ${iso(f.expectedAt.getTime())} (every ~${f.typicalIntervalDays} days)`);
     }
@@ -634,15 +640,16 @@ function customerDateOccurrences(
   }
   const off = t.offsetDays ?? 0;
   const range = { from: new Date(since - (off + 2) * DAY_MS), to: new Date(horizonEnd - (off - 2) * DAY_MS), defaultTimeZone: zone };
-  // Cheap pre-check on month and day (UTC, with slack): skip a yearly date far from the window.
+  // Fast pre-check with the memoised zone offsets: does a yearly local date (shifted by `off` days, at
+  // the trigger's local time) fall in the window? Only then ask the calendar module for the occurrence.
   const near = (month: number, day: number): boolean => {
-    const lo = since + off * -DAY_MS - 3 * DAY_MS;
-    const hi = horizonEnd + off * -DAY_MS + 3 * DAY_MS;
-    const y0 = new Date(lo).getUTCFullYear();
-    const y1 = new Date(hi).getUTCFullYear();
+    const y0 = new Date(since - (Math.abs(off) + 2) * DAY_MS).getUTCFullYear();
+    const y1 = new Date(horizonEnd + (Math.abs(off) + 2) * DAY_MS).getUTCFullYear();
     for (let y = y0; y <= y1; y++) {
-      const t0 = Date.UTC(y, month - 1, day);
-      if (t0 >= lo - DAY_MS && t0 <= hi + DAY_MS) return true;
+      for (const [m, d] of month === 2 && day === 29 ? [[2, 28], [3, 1], [2, 29]] : [[month, day]]) {
+        const at = instantAtLocal(y, m as number, (d as number) + off, cr.atMinute, zone);
+        if (at >= since && at < horizonEnd) return true;
+      }
     }
     return false;
   };
@@ -652,13 +659,15 @@ function customerDateOccurrences(
     if (b === undefined || !(near(b.month, b.day) || (b.month === 2 && b.day === 29 && near(3, 1)))) return out;
     occ = birthdayOccurrences(subject, range);
   } else if (t.date === 'signup_anniversary') {
-    const d = c.createdAt;
-    if (!near(d.getUTCMonth() + 1, d.getUTCDate())) return out;
+    const d = localParts(c.createdAt.getTime(), zone);
+    if (!near(d.month, d.day)) return out;
     occ = signupAnniversaries(subject, range);
   } else {
-    const d = p.firstOrderAt;
-    if (d === undefined || !near(d.getUTCMonth() + 1, d.getUTCDate())) return out;
-    occ = firstPurchaseAnniversaries(subject, d, range);
+    const first = p.firstOrderAt;
+    if (first === undefined) return out;
+    const d = localParts(first.getTime(), zone);
+    if (!near(d.month, d.day)) return out;
+    occ = firstPurchaseAnniversaries(subject, first, range);
   }
   for (const o of occ) {
     const day = addCalendarDays(o.day, off);
