@@ -57,12 +57,12 @@ export interface CadenceCustomerExplanation {
  * Explains the plan of one customer: for each rule, in precedence order, the trigger occurrences
  * found, the audience condition node by node, entry decisions (re-eligibility, holdout, concurrency,
  * exit goals) and every contact planned or suppressed, with reasons. It runs the same planner as
- * {@link planContacts} on that customer alone (caps are per customer, so the result is the same).
+ * `planContacts` on that customer alone (caps are per customer, so the result is the same).
  *
- * @param input - The same input as {@link planContacts} (other customers are ignored).
+ * @param input - The same input as `planContacts` (other customers are ignored).
  * @param customerId - The customer to explain.
  * @returns The explanation.
- * @throws {JornadaError} as {@link planContacts}; `INVALID_OPTION` when the customer is not in the input.
+ * @throws {JornadaError} as `planContacts`; `INVALID_OPTION` when the customer is not in the input.
  *
  * @example
  * ```ts

@@ -920,7 +920,7 @@ function idempotencyKey(ruleId: string, customerId: string, occurrence: string, 
 const PURPOSE_LABEL: Record<CadenceContactPurpose, string> = { marketing: 'marketing', transactional: 'transactional', research: 'research', service: 'service' };
 
 /**
- * Plans one customer (trusted, checked by {@link brokenCustomerReason}).
+ * Plans one customer (trusted, checked by `brokenCustomerReason`).
  *
  * @param run - See the summary.
  * @param c - See the summary.
