@@ -426,6 +426,24 @@ function isValidDate(d: unknown): d is Date {
  * @internal
  */
 export function brokenCustomerReason(c: unknown): string | undefined {
+  try {
+    return brokenReason(c);
+  } catch (e) {
+    return `the record could not be read (${e instanceof Error ? e.message : String(e)})`;
+  }
+}
+
+function readableId(c: unknown, index: number): string {
+  try {
+    const id = (c as { id?: unknown }).id;
+    if (typeof id === 'string' && id.length > 0) return id;
+  } catch {
+    // an unreadable record has no id to show
+  }
+  return `#${index}`;
+}
+
+function brokenReason(c: unknown): string | undefined {
   if (typeof c !== 'object' || c === null) return 'not an object';
   const cu = c as Partial<Customer>;
   if (typeof cu.id !== 'string' || cu.id.length === 0) return 'id is missing';
@@ -828,6 +846,15 @@ export function prepareRun(input: PlanContactsInput): PreparedRun {
   if (state !== undefined && (typeof state !== 'object' || state === null || state.version !== 1 || !Array.isArray(state.journeys))) {
     throw invalidOption('state', 'must be a state returned by planContacts (version 1)');
   }
+  if (state !== undefined) {
+    state.journeys.forEach((j, i) => {
+      const ok =
+        typeof j === 'object' && j !== null && typeof j.ruleId === 'string' && typeof j.customerId === 'string' && typeof j.occurrence === 'string' &&
+        Number.isFinite(Date.parse(j.triggeredAt)) && Number.isFinite(Date.parse(j.nextAt)) && Number.isInteger(j.nextStep) && j.nextStep >= 0 &&
+        ['active', 'completed', 'exited', 'holdout'].includes(j.status);
+      if (!ok) throw new JornadaError('INVALID_OPTION', `Invalid state: journey ${i} is malformed`, { issues: [{ path: ['state', 'journeys', i], message: 'not a journey record returned by planContacts' }] });
+    });
+  }
   const stateAsOf = state === undefined ? NaN : Date.parse(state.asOf);
   if (input.since !== undefined && !isValidDate(input.since)) throw invalidOption('since', 'must be a valid Date');
   const since = input.since?.getTime() ?? (Number.isNaN(stateAsOf) ? now - DAY_MS : Math.min(stateAsOf, now));
@@ -873,7 +900,7 @@ export function prepareRun(input: PlanContactsInput): PreparedRun {
       { timeZone: zone },
     );
     const population = customers.flatMap((c) => {
-      const p = typeof c === 'object' && c !== null ? profiles.get(c.id) : undefined;
+      const p = brokenCustomerReason(c) === undefined ? profiles.get(c.id) : undefined;
       return p === undefined ? [] : [p];
     });
     const after = evaluateSegments(compiled, population, input.now);
@@ -1291,7 +1318,7 @@ export function planContacts(input: PlanContactsInput): CadencePlan {
   const done = new Set<string>();
   run.customers.forEach((c, index) => {
     const broken = brokenCustomerReason(c);
-    const id = typeof c === 'object' && c !== null && typeof c.id === 'string' && c.id.length > 0 ? c.id : `#${index}`;
+    const id = broken === undefined ? c.id : readableId(c, index);
     if (broken !== undefined) {
       skipped.push({ customerId: id, index, reason: broken });
       return;

@@ -241,6 +241,16 @@ describe('validation and broken data', () => {
     const p = plan({ rules: [rule('r')], customers: [broken, noDate, customer('c1')], events: go, now: NOW });
     expect(p.skipped.map((s) => [s.customerId, s.index])).toEqual([['bad', 0], ['nod', 1]]);
     expect(p.contacts.map((c) => c.customerId)).toEqual(['c1']);
+    // A record whose properties throw when read (a hostile proxy) is skipped too.
+    const hostile = new Proxy({}, { get: () => { throw new Error('boom'); } });
+    const q = plan({ rules: [rule('r')], customers: [hostile as never, customer('c1')], events: go, now: NOW });
+    expect(q.skipped.map((s) => [s.customerId, s.reason])).toEqual([['#0', 'the record could not be read (boom)']]);
+    expect(q.contacts).toHaveLength(1);
+  });
+
+  it('a malformed state is refused with its path', () => {
+    const bad = { version: 1 as const, asOf: NOW.toISOString(), segmentMembers: {}, journeys: [{ ruleId: 'r', customerId: 'c1', occurrence: 'x', triggeredAt: 'yesterday', status: 'active' as const, nextStep: 0, nextAt: 'x' }] };
+    expect(() => plan({ rules: [rule('r')], now: NOW, state: bad })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', issues: [expect.objectContaining({ path: ['state', 'journeys', 0] })] }));
   });
 });
 
