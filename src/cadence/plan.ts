@@ -1249,9 +1249,9 @@ function decideContact(
     };
   }
   const reasons: string[] = [];
-  reasons.push(`step ${cr.rule.steps.indexOf(step)} of "${cr.rule.name}" (${cr.rule.objective}, priority ${cr.rule.priority})`);
-  if (best.channel !== step.channel) reasons.push(`fallback channel ${best.channel}: ${refusedOr(step.channel, usable)}`);
-  if (needsConsent) reasons.push(`${PURPOSE_LABEL[step.purpose]} consent granted on ${best.channel}`);
+  reasons.push(shared(`step ${cr.rule.steps.indexOf(step)} of "${cr.rule.name}" (${cr.rule.objective}, priority ${cr.rule.priority})`));
+  if (best.channel !== step.channel) reasons.push(shared(`fallback channel ${best.channel}: ${refusedOr(step.channel, usable)}`));
+  if (needsConsent) reasons.push(shared(`${PURPOSE_LABEL[step.purpose]} consent granted on ${best.channel}`));
   if (best.at > due) {
     const b = best.firstBlock;
     reasons.push(`deferred from ${localIso(due, zone)}: ${b?.reason === 'cap' ? `cap ${b.capId ?? ''}` : b?.reason === 'weekday' ? 'weekday not allowed' : 'quiet hours'}`);
@@ -1259,6 +1259,15 @@ function decideContact(
   if (bypassQuiet) reasons.push('transactional: quiet hours bypassed (policy allows)');
   if (!counted) reasons.push('transactional: not counted toward caps (policy allows)');
   return { kind: 'planned', at: best.at, channel: best.channel, counts: counted, reasons };
+}
+
+// Reason texts repeat across millions of contacts: keep one copy of each (bounded).
+const sharedTexts = new Map<string, string>();
+function shared(text: string): string {
+  const hit = sharedTexts.get(text);
+  if (hit !== undefined) return hit;
+  if (sharedTexts.size < 10_000) sharedTexts.set(text, text);
+  return text;
 }
 
 function refusedOr(primary: Channel, usable: readonly Channel[]): string {
