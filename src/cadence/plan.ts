@@ -40,6 +40,7 @@ import {
   signupAnniversaries,
   type Calendar,
   type CalendarDay,
+  type CustomerDateSubject,
 } from '../calendar/index.js';
 import { expectedNextPurchase, type NextPurchaseForecast } from '../value/index.js';
 import { pendingFollowUps, type PendingFollowUp } from '../metrics/index.js';
@@ -577,8 +578,6 @@ function zoneOccurrences(cr: CompiledRule, zone: string, ctx: RunContext): Occur
 function triggerOccurrences(cr: CompiledRule, c: Customer, p: CustomerProfile, zone: string, ctx: RunContext): Occurrence[] {
   const t = cr.rule.trigger;
   const { since, now, horizonEnd } = ctx;
-  const opts = { defaultTimeZone: zone };
-  const subject = { id: c.id, timeZone: zone };
   switch (t.kind) {
     case 'event': {
       const out: Occurrence[] = [];
@@ -605,7 +604,7 @@ function triggerOccurrences(cr: CompiledRule, c: Customer, p: CustomerProfile, z
     case 'inactivity': {
       const base = p.lastOrderAt ?? c.createdAt;
       if (!localDayInWindow(base.getTime(), t.days, cr.atMinute, zone, since, horizonEnd)) return [];
-      const o = daysAfterLastPurchase(subject, base, t.days, opts);
+      const o = daysAfterLastPurchase({ id: c.id, timeZone: zone }, base, t.days, { defaultTimeZone: zone });
       const at = dayAt(o.day, cr.atMinute, zone);
       return at >= since && at < horizonEnd ? [{ key: `inactivity:${iso(base.getTime())}`, at, detail: `${t.days} days without purchase since ${iso(base.getTime())}` }] : [];
     }
@@ -632,66 +631,81 @@ function customerDateOccurrences(
   ctx: RunContext,
 ): Occurrence[] {
   const { since, horizonEnd } = ctx;
-  const subject = { id: c.id, timeZone: zone, createdAt: c.createdAt, ...(c.birthday === undefined ? {} : { birthday: c.birthday }) };
-  const opts = { defaultTimeZone: zone };
-  const out: Occurrence[] = [];
-  const push = (day: CalendarDay, key: string, detail: string): void => {
-    const at = dayAt(day, cr.atMinute, zone);
-    if (at >= since && at < horizonEnd) out.push({ key, at, detail });
-  };
+  const minute = cr.atMinute;
   if (t.date === 'after_last_purchase' || t.date === 'before_replenishment') {
     const days = t.days ?? 0;
     if (t.date === 'after_last_purchase') {
       const last = p.lastOrderAt;
-      if (last === undefined) return out;
-      if (!localDayInWindow(last.getTime(), days, cr.atMinute, zone, since, horizonEnd)) return out;
-      const o = daysAfterLastPurchase(subject, last, days, opts);
-      push(o.day, `after_last_purchase:${iso(last.getTime())}`, `${days} days after the purchase of ${iso(last.getTime())}`);
-    } else {
-      const f = ctx.forecasts.get(c.id);
-      if (f === undefined) return out;
-      if (!localDayInWindow(f.expectedAt.getTime(), -days, cr.atMinute, zone, since, horizonEnd)) return out;
-      const o = daysBeforeReplenishment(subject, f.expectedAt, days, opts);
-      push(o.day, `before_replenishment:${iso(f.lastPurchaseAt.getTime())}`, `${days} days before the replenishment expected ${iso(f.expectedAt.getTime())} (every ~${f.typicalIntervalDays} days)`);
+      if (last === undefined || !localDayInWindow(last.getTime(), days, minute, zone, since, horizonEnd)) return NONE;
+      const o = daysAfterLastPurchase(dateSubject(c, zone), last, days, { defaultTimeZone: zone });
+      return occurrenceOn(o.day, minute, zone, ctx, `after_last_purchase:${iso(last.getTime())}`, `${days} days after the purchase of ${iso(last.getTime())}`);
     }
-    return out;
+    const f = ctx.forecasts.get(c.id);
+    if (f === undefined || !localDayInWindow(f.expectedAt.getTime(), -days, minute, zone, since, horizonEnd)) return NONE;
+    const o = daysBeforeReplenishment(dateSubject(c, zone), f.expectedAt, days, { defaultTimeZone: zone });
+    return occurrenceOn(o.day, minute, zone, ctx, `before_replenishment:${iso(f.lastPurchaseAt.getTime())}`, `${days} days before the replenishment expected ${iso(f.expectedAt.getTime())} (every ~${f.typicalIntervalDays} days)`);
   }
   const off = t.offsetDays ?? 0;
-  const range = { from: new Date(since - (off + 2) * DAY_MS), to: new Date(horizonEnd - (off - 2) * DAY_MS), defaultTimeZone: zone };
-  // Fast pre-check with the memoised zone offsets: does a yearly local date (shifted by `off` days, at
-  // the trigger's local time) fall in the window? Only then ask the calendar module for the occurrence.
-  const near = (month: number, day: number): boolean => {
-    const y0 = new Date(since - (Math.abs(off) + 2) * DAY_MS).getUTCFullYear();
-    const y1 = new Date(horizonEnd + (Math.abs(off) + 2) * DAY_MS).getUTCFullYear();
-    for (let y = y0; y <= y1; y++) {
-      for (const [m, d] of month === 2 && day === 29 ? [[2, 28], [3, 1], [2, 29]] : [[month, day]]) {
-        const at = instantAtLocal(y, m as number, (d as number) + off, cr.atMinute, zone);
-        if (at >= since && at < horizonEnd) return true;
-      }
-    }
-    return false;
-  };
   let occ;
   if (t.date === 'birthday') {
     const b = c.birthday;
-    if (b === undefined || !(near(b.month, b.day) || (b.month === 2 && b.day === 29 && near(3, 1)))) return out;
-    occ = birthdayOccurrences(subject, range);
+    if (b === undefined || !yearlyNear(b.month, b.day, off, minute, zone, since, horizonEnd)) return NONE;
+    occ = birthdayOccurrences(dateSubject(c, zone), yearRange(off, zone, ctx));
   } else if (t.date === 'signup_anniversary') {
     const d = localParts(c.createdAt.getTime(), zone);
-    if (!near(d.month, d.day)) return out;
-    occ = signupAnniversaries(subject, range);
+    if (!yearlyNear(d.month, d.day, off, minute, zone, since, horizonEnd)) return NONE;
+    occ = signupAnniversaries(dateSubject(c, zone), yearRange(off, zone, ctx));
   } else {
     const first = p.firstOrderAt;
-    if (first === undefined) return out;
+    if (first === undefined) return NONE;
     const d = localParts(first.getTime(), zone);
-    if (!near(d.month, d.day)) return out;
-    occ = firstPurchaseAnniversaries(subject, first, range);
+    if (!yearlyNear(d.month, d.day, off, minute, zone, since, horizonEnd)) return NONE;
+    occ = firstPurchaseAnniversaries(dateSubject(c, zone), first, yearRange(off, zone, ctx));
   }
+  const out: Occurrence[] = [];
   for (const o of occ) {
     const day = addCalendarDays(o.day, off);
-    push(day, `${t.date}:${o.isoDate}`, `${off === 0 ? '' : `${Math.abs(off)} days ${off < 0 ? 'before' : 'after'} `}${t.date.replace(/_/g, ' ')} on ${o.isoDate}`);
+    for (const x of occurrenceOn(day, minute, zone, ctx, `${t.date}:${o.isoDate}`, `${off === 0 ? '' : `${Math.abs(off)} days ${off < 0 ? 'before' : 'after'} `}${t.date.replace(/_/g, ' ')} on ${o.isoDate}`)) out.push(x);
   }
   return out;
+}
+
+const NONE: Occurrence[] = [];
+
+function dateSubject(c: Customer, zone: string): CustomerDateSubject {
+  const subject: CustomerDateSubject = { id: c.id, timeZone: zone, createdAt: c.createdAt };
+  if (c.birthday !== undefined) subject.birthday = c.birthday;
+  return subject;
+}
+
+function yearRange(off: number, zone: string, ctx: RunContext): { from: Date; to: Date; defaultTimeZone: string } {
+  return { from: new Date(ctx.since - (off + 2) * DAY_MS), to: new Date(ctx.horizonEnd - (off - 2) * DAY_MS), defaultTimeZone: zone };
+}
+
+function occurrenceOn(day: CalendarDay, minute: number, zone: string, ctx: RunContext, key: string, detail: string): Occurrence[] {
+  const at = dayAt(day, minute, zone);
+  return at >= ctx.since && at < ctx.horizonEnd ? [{ key, at, detail }] : NONE;
+}
+
+/**
+ * Fast pre-check with the memoised zone offsets: does a yearly local date (shifted by `off` days, at
+ * the trigger's local time) fall in [since, end)? Only then is the calendar module asked. 29 February
+ * also tries 28 February and 1 March (where common years put it).
+ */
+function yearlyNear(month: number, day: number, off: number, minute: number, zone: string, since: number, end: number): boolean {
+  const y0 = new Date(since - (Math.abs(off) + 2) * DAY_MS).getUTCFullYear();
+  const y1 = new Date(end + (Math.abs(off) + 2) * DAY_MS).getUTCFullYear();
+  for (let y = y0; y <= y1; y++) {
+    let at = instantAtLocal(y, month, day + off, minute, zone);
+    if (at >= since && at < end) return true;
+    if (month === 2 && day === 29) {
+      at = instantAtLocal(y, 2, 28 + off, minute, zone);
+      if (at >= since && at < end) return true;
+      at = instantAtLocal(y, 3, 1 + off, minute, zone);
+      if (at >= since && at < end) return true;
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------------
