@@ -25,7 +25,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * @category Model
  */
 export const InstantSchema = z
-  .union([z.date(), z.iso.datetime({ offset: true })])
+  .union([z.iso.datetime({ offset: true }), z.date()])
   .transform((value): Date => (typeof value === 'string' ? new Date(value) : value));
 
 const FORBIDDEN_KEYS = new Set(['__proto__']);
