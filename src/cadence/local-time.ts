@@ -3,20 +3,82 @@
  * instant, the instant of a local day and time, quiet-hour tests and the next allowed moment.
  *
  * The zone's UTC offset at an instant comes from `@date-fns/tz`'s `tzOffset` (the runtime's IANA
- * database) and is memoised per zone and UTC quarter-hour: every offset change of the IANA database
- * since 1970 falls on a whole quarter-hour of UTC, so one reading holds for the whole quarter. This is
- * what makes the planner fast; the property tests check its local times against `Intl.DateTimeFormat`.
+ * database) and is memoised as spans of constant offset, bounded by whole minutes of UTC: offset
+ * changes of the IANA database since 1970 fall on whole minutes (St. John's changed at 00:01 local
+ * until 2011), and none undoes itself within a day. This is what makes the planner fast; the property tests check its local times against
+ * `Intl.DateTimeFormat`.
  *
  * @internal
  * @module
  */
 import { tzOffset } from '@date-fns/tz';
 
-const QUARTER_MS = 900_000;
-const offsetCache = new Map<string, Map<number, number>>();
+const MINUTE_MS = 60_000;
+const PROBE_MS = 86_400_000;
+const REACH_MS = 370 * PROBE_MS;
+
+/** A stretch of time over which a zone keeps one UTC offset: [start, end), on whole minutes. */
+interface OffsetSpan {
+  start: number;
+  end: number;
+  offset: number;
+}
+const spansByZone = new Map<string, OffsetSpan[]>();
+
+function offsetAtMinute(zone: string, q: number): number {
+  return tzOffset(zone, new Date(q)) * 60_000;
+}
+
+/** Finds the span of constant offset around the minute `q` by probing day by day, then bisecting. */
+function discoverSpan(zone: string, q: number): OffsetSpan {
+  const offset = offsetAtMinute(zone, q);
+  // Forward: the last minute known to share the offset, and the first known not to.
+  let same = q;
+  let other = Number.NaN;
+  while (same - q < REACH_MS) {
+    const probe = same + PROBE_MS;
+    if (offsetAtMinute(zone, probe) === offset) same = probe;
+    else {
+      other = probe;
+      break;
+    }
+  }
+  let end = same + MINUTE_MS;
+  if (!Number.isNaN(other)) {
+    while (other - same > MINUTE_MS) {
+      const mid = same + Math.floor((other - same) / 2 / MINUTE_MS) * MINUTE_MS;
+      if (offsetAtMinute(zone, mid) === offset) same = mid;
+      else other = mid;
+    }
+    end = other;
+  }
+  // Backward, the same way.
+  same = q;
+  other = Number.NaN;
+  while (q - same < REACH_MS) {
+    const probe = same - PROBE_MS;
+    if (offsetAtMinute(zone, probe) === offset) same = probe;
+    else {
+      other = probe;
+      break;
+    }
+  }
+  let start = same;
+  if (!Number.isNaN(other)) {
+    while (same - other > MINUTE_MS) {
+      const mid = other + Math.ceil((same - other) / 2 / MINUTE_MS) * MINUTE_MS;
+      if (offsetAtMinute(zone, mid) === offset) same = mid;
+      else other = mid;
+    }
+    start = same;
+  }
+  return { start, end, offset };
+}
 
 /**
- * The zone's offset from UTC at an instant, in milliseconds (memoised per UTC quarter-hour).
+ * The zone's offset from UTC at an instant, in milliseconds. Offsets are read from `@date-fns/tz` and
+ * kept as spans of constant offset (found by probing each day and bisecting to the minute), so
+ * a zone costs a few hundred readings per offset change instead of one per call.
  *
  * @param zone - IANA zone.
  * @param t - Epoch milliseconds.
@@ -24,16 +86,16 @@ const offsetCache = new Map<string, Map<number, number>>();
  * @internal
  */
 export function zoneOffsetMs(zone: string, t: number): number {
-  let byZone = offsetCache.get(zone);
-  if (byZone === undefined) offsetCache.set(zone, (byZone = new Map()));
-  const q = Math.floor(t / QUARTER_MS);
-  let off = byZone.get(q);
-  if (off === undefined) {
-    off = tzOffset(zone, new Date(q * QUARTER_MS)) * 60_000;
-    if (byZone.size > 200_000) byZone.clear();
-    byZone.set(q, off);
+  let spans = spansByZone.get(zone);
+  if (spans === undefined) spansByZone.set(zone, (spans = []));
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const sp = spans[i] as OffsetSpan;
+    if (t >= sp.start && t < sp.end) return sp.offset;
   }
-  return off;
+  const sp = discoverSpan(zone, Math.floor(t / MINUTE_MS) * MINUTE_MS);
+  if (spans.length >= 64) spans.shift();
+  spans.push(sp);
+  return sp.offset;
 }
 
 /** Local reading of an instant. @internal */
@@ -77,12 +139,16 @@ export function localParts(t: number, zone: string): LocalParts {
  */
 export function instantAtLocal(year: number, month: number, day: number, minuteOfDay: number, zone: string): number {
   const wall = Date.UTC(year, month - 1, day, 0, minuteOfDay);
-  const o1 = zoneOffsetMs(zone, wall - zoneOffsetMs(zone, wall));
-  const t = wall - o1;
-  const o2 = zoneOffsetMs(zone, t);
-  // Equal offsets: the wall time exists (the earlier one when it repeats). Different: it falls in a
-  // gap, and the offset before the change carries it forward past the gap (02:30 → 03:30).
-  return o2 === o1 ? t : wall - o2;
+  // The offsets a day before and a day after (no zone changes twice within a day): the wall time read
+  // with each; the earliest reading that holds wins (a repeated time takes its first occurrence); if
+  // neither holds, the time falls in a gap and the offset before the change carries it forward.
+  const before = zoneOffsetMs(zone, wall - 86_400_000);
+  const after = zoneOffsetMs(zone, wall + 86_400_000);
+  const t1 = wall - before;
+  if (zoneOffsetMs(zone, t1) === before) return t1;
+  const t2 = wall - after;
+  if (zoneOffsetMs(zone, t2) === after) return t2;
+  return t1;
 }
 
 /**
