@@ -141,3 +141,21 @@ describe('waits', () => {
     expect(later.contacts[0]?.stepIndex).toBe(2);
   });
 });
+
+describe('local times in other zones', () => {
+  it('a half-hour zone: Asia/Kolkata is UTC+05:30', () => {
+    const c = customer('c1', { timeZone: 'Asia/Kolkata' });
+    const p = plan({ rules: [rule('r', { trigger: { kind: 'schedule', every: 'daily', atLocalTime: '09:00' } })], customers: [c], now: new Date('2026-11-02T00:00:00Z'), horizon: { amount: 1, unit: 'days' }, since: new Date('2026-11-02T00:00:00Z') });
+    // 2 Nov 09:00 IST = 03:30Z.
+    expect(p.contacts.map((x) => [x.at.toISOString(), x.localTime])).toEqual([['2026-11-02T03:30:00.000Z', '2026-11-02T09:00:00.000+05:30']]);
+  });
+
+  it('New York on the day DST ends: 09:00 EST', () => {
+    const c = customer('c1', { timeZone: 'America/New_York' });
+    const p = plan({ rules: [rule('r', { trigger: { kind: 'schedule', every: 'daily', atLocalTime: '09:00' } })], customers: [c], now: new Date('2026-10-31T12:00:00Z'), horizon: { amount: 2, unit: 'days' }, since: new Date('2026-10-31T12:00:00Z') });
+    // 31 Oct 09:00 EDT (UTC−4) = 13:00Z; 1 Nov 09:00 EST (UTC−5, after 02:00 fell back) = 14:00Z.
+    expect(p.contacts.map((x) => x.localTime)).toEqual(['2026-10-31T09:00:00.000-04:00', '2026-11-01T09:00:00.000-05:00']);
+    expect(p.contacts.map((x) => x.at.toISOString())).toEqual(['2026-10-31T13:00:00.000Z', '2026-11-01T14:00:00.000Z']);
+  });
+});
+
