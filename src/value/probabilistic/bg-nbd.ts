@@ -6,17 +6,17 @@
  * @module
  */
 import { JornadaError } from '../../core/errors.js';
-import { createRandom } from '../../core/random.js';
 import { digamma, logBeta, logGamma } from '../../core/special.js';
+import { bgFamilyConditionalCurve, bgFamilyLogLikelihood, fitBgFamily, simulateBgFamily, type PreparedBgSummaries } from './bg-family.js';
 import {
   betaMixtureExpectedPurchases,
+  checkPurchaseCount,
+  checkTimedModel,
+  probabilityFromLogOdds,
   checkPositiveParams,
-  checkUnit,
-  compactSummaries,
   durationIn,
   finiteOrThrow,
   readCustomer,
-  runFit,
   type ClvDuration,
   type ClvFitOptions,
   type ClvFitReport,
@@ -24,7 +24,6 @@ import {
   type ClvSummaryInput,
   type ClvSummaryRow,
   type ClvTimeUnit,
-  type CompactSummaries,
 } from './common.js';
 
 /**
@@ -83,90 +82,6 @@ export interface BgNbdFitOptions extends ClvFitOptions {
 }
 
 const NAMES = ['r', 'alpha', 'a', 'b'] as const;
-
-/**
- * Summaries prepared for the BG-type likelihoods: time rescaled, distinct x values grouped.
- *
- * @internal
- */
-export interface PreparedBgSummaries {
-  readonly data: CompactSummaries;
-  readonly scale: number;
-  readonly xIndex: Int32Array;
-  readonly xValues: Float64Array;
-  readonly xWeights: Float64Array;
-  /** Distinct rescaled time values (T and t_x of every row): their logarithms are shared. */
-  readonly times: Float64Array;
-  /** Index of each row's T in `times`. */
-  readonly tIndex: Int32Array;
-  /** Index of each row's t_x in `times`. */
-  readonly txIndex: Int32Array;
-  /** Scratch: ln(α + time) per distinct time. */
-  readonly lnTimes: Float64Array;
-  /** Scratch: 1/(α + time) per distinct time. */
-  readonly invTimes: Float64Array;
-  readonly sumWX: number;
-}
-
-/**
- * Rescales time so the longest T is 10 and groups the distinct x values.
- *
- * @internal
- * @param data - Collapsed summaries.
- * @returns The prepared arrays and the scale.
- */
-export function prepareBgSummaries(data: CompactSummaries): PreparedBgSummaries {
-  let maxT = 0;
-  for (let i = 0; i < data.n; i++) maxT = Math.max(maxT, data.T[i] as number);
-  if (!(maxT > 0)) throw new JornadaError('EMPTY_INPUT', 'every customer has T = 0: there is no observation time to fit');
-  const scale = maxT / 10;
-  const map = new Map<number, number>();
-  const xIndex = new Int32Array(data.n);
-  const values: number[] = [];
-  const weights: number[] = [];
-  const timeMap = new Map<number, number>();
-  const times: number[] = [];
-  const tIndex = new Int32Array(data.n);
-  const txIndex = new Int32Array(data.n);
-  const indexOf = (v: number): number => {
-    let k = timeMap.get(v);
-    if (k === undefined) {
-      k = times.length;
-      timeMap.set(v, k);
-      times.push(v / scale);
-    }
-    return k;
-  };
-  let sumWX = 0;
-  for (let i = 0; i < data.n; i++) {
-    const x = data.x[i] as number;
-    let k = map.get(x);
-    if (k === undefined) {
-      k = values.length;
-      map.set(x, k);
-      values.push(x);
-      weights.push(0);
-    }
-    xIndex[i] = k;
-    weights[k] = (weights[k] as number) + (data.w[i] as number);
-    tIndex[i] = indexOf(data.T[i] as number);
-    txIndex[i] = indexOf(data.tx[i] as number);
-    sumWX += (data.w[i] as number) * x;
-  }
-  return {
-    data,
-    scale,
-    xIndex,
-    xValues: Float64Array.from(values),
-    xWeights: Float64Array.from(weights),
-    times: Float64Array.from(times),
-    tIndex,
-    txIndex,
-    lnTimes: new Float64Array(times.length),
-    invTimes: new Float64Array(times.length),
-    sumWX,
-  };
-}
 
 /**
  * Sum of the BG/NBD log-likelihood over rows (time rescaled) and its gradient in the natural parameters,
@@ -284,73 +199,11 @@ function logLikelihood(prep: PreparedBgSummaries, r: number, alpha: number, a: n
  * @category Probabilistic CLV
  */
 export function fitBgNbd(summaries: ClvSummaryInput, options: BgNbdFitOptions): BgNbdFit {
-  const unit = checkUnit(options?.unit, 'options.unit');
-  const data = compactSummaries(summaries, { unit, monetary: false });
-  const prep = prepareBgSummaries(data);
-  const penalty = options.l2Penalty ?? 0;
-  const total = data.totalWeight;
-  const scale = prep.scale;
-  const grad = new Float64Array(4);
-  const start = options.start ?? {};
-  const problem = {
-    names: NAMES,
-    analyticGradient: true,
-    observations: total,
-    distinctRows: data.n,
-    start: [
-      Math.log(start.r ?? 1),
-      Math.log((start.alpha ?? scale) / scale),
-      Math.log(start.a ?? 1),
-      Math.log(start.b ?? 1),
-    ],
-    objective: (phi: Float64Array, g: Float64Array | null): number => {
-      const r = Math.exp(phi[0] as number);
-      const al = Math.exp(phi[1] as number);
-      const a = Math.exp(phi[2] as number);
-      const b = Math.exp(phi[3] as number);
-      const ll = logLikelihood(prep, r, al, a, b, g === null ? null : grad);
-      const alNatural = al * scale;
-      const value = -ll / total + penalty * (r * r + alNatural * alNatural + a * a + b * b);
-      if (g !== null) {
-        // Chain rule to log-parameters: ∂/∂φ = θ ∂/∂θ.
-        g[0] = r * (-(grad[0] as number) / total + 2 * penalty * r);
-        g[1] = al * (-(grad[1] as number) / total) + 2 * penalty * alNatural * alNatural;
-        g[2] = a * (-(grad[2] as number) / total + 2 * penalty * a);
-        g[3] = b * (-(grad[3] as number) / total + 2 * penalty * b);
-      }
-      return value;
-    },
-  };
-  if (Object.values(start).some((v) => !(typeof v === 'number' && v > 0 && Number.isFinite(v)))) {
-    throw new JornadaError('INVALID_OPTION', 'start values must be finite numbers > 0');
-  }
-  const outcome = runFit(problem, options, 'BG/NBD');
-  const [lr, lal, la, lb] = outcome.logParams;
-  const params: BgNbdParams = {
-    r: Math.exp(lr as number),
-    alpha: Math.exp(lal as number) * scale,
-    a: Math.exp(la as number),
-    b: Math.exp(lb as number),
-  };
-  const se = outcome.logStandardErrors;
-  const logLik = logLikelihood(prep, params.r, params.alpha / scale, params.a, params.b, null) - prep.sumWX * Math.log(scale);
-  return {
-    model: 'bg-nbd',
-    unit,
-    params,
-    standardErrors:
-      se === null
-        ? null
-        : { r: params.r * (se[0] as number), alpha: params.alpha * (se[1] as number), a: params.a * (se[2] as number), b: params.b * (se[3] as number) },
-    report: { ...outcome.report, logLikelihood: logLik },
-  };
+  return { model: 'bg-nbd', ...fitBgFamily(summaries, options, 'BG/NBD', logLikelihood) };
 }
 
 function checkModel(model: BgNbdModel): BgNbdParams {
-  if (typeof model !== 'object' || model === null) throw new JornadaError('INVALID_OPTION', 'a BG/NBD model is required');
-  checkUnit(model.unit, 'model.unit');
-  checkPositiveParams(model.params as unknown as Record<string, number>, NAMES, 'BG/NBD');
-  return model.params;
+  return checkTimedModel(model, NAMES, 'BG/NBD', 'a BG/NBD model is required');
 }
 
 /**
@@ -369,10 +222,7 @@ function checkModel(model: BgNbdModel): BgNbdParams {
  * @category Probabilistic CLV
  */
 export function bgNbdLogLikelihood(model: BgNbdModel, summaries: ClvSummaryInput): number {
-  const p = checkModel(model);
-  const data = compactSummaries(summaries, { unit: model.unit, monetary: false });
-  const prep = prepareBgSummaries(data);
-  return logLikelihood(prep, p.r, p.alpha / prep.scale, p.a, p.b, null) - prep.sumWX * Math.log(prep.scale);
+  return bgFamilyLogLikelihood(checkModel(model), model.unit, summaries, logLikelihood);
 }
 
 /**
@@ -395,7 +245,7 @@ export function bgNbdProbabilityAlive(model: BgNbdModel, customer: ClvSummaryRow
   const { x, tx, T } = readCustomer(customer, model.unit);
   if (x === 0) return 1;
   const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
-  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+  return probabilityFromLogOdds(logOdds);
 }
 
 /**
@@ -454,10 +304,8 @@ export function bgNbdConditionalExpectedPurchases(model: BgNbdModel, customer: C
  */
 export function bgNbdConditionalCurve(model: BgNbdModel, customer: ClvSummaryRow, ts: readonly number[]): number[] {
   const alive = bgNbdProbabilityAlive(model, customer);
-  const { r, alpha, a, b } = model.params;
   const { x, T } = readCustomer(customer, model.unit);
-  const ks = ts.map((t) => t / (alpha + T));
-  return betaMixtureExpectedPurchases(a, b + x, r + x, ks).map((v, i) => ((ts[i] as number) === 0 ? 0 : finiteOrThrow(alive * v, 'E[Y(t)]')));
+  return bgFamilyConditionalCurve(model.params, alive, x, T, model.params.b + x, ts);
 }
 
 /**
@@ -515,7 +363,7 @@ export function negativeBinomialUpperTail(r: number, alpha: number, t: number, n
  */
 export function bgNbdPurchaseCountProbability(model: BgNbdModel, n: number, duration: ClvDuration): number {
   const { r, alpha, a, b } = checkModel(model);
-  if (!Number.isInteger(n) || n < 0) throw new JornadaError('INVALID_OPTION', `n must be an integer ≥ 0 (got ${n})`);
+  checkPurchaseCount(n);
   const t = durationIn(duration, model.unit);
   if (t === 0) return n === 0 ? 1 : 0;
   const lbAB = logBeta(a, b);
@@ -593,30 +441,5 @@ export function readGeneratorT(options: ClvGeneratorOptions): (i: number) => num
  */
 export function generateBgNbdSummaries(params: BgNbdParams, options: ClvGeneratorOptions): ClvSimulatedSummaries {
   checkPositiveParams(params as unknown as Record<string, number>, NAMES, 'BG/NBD');
-  const getT = readGeneratorT(options);
-  const n = options.customers;
-  const rng = createRandom(options.seed);
-  const frequency = new Float64Array(n);
-  const recency = new Float64Array(n);
-  const Tcol = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const T = getT(i);
-    const lambda = rng.gamma(params.r) / params.alpha;
-    const g1 = rng.gamma(params.a);
-    const p = g1 / (g1 + rng.gamma(params.b));
-    let time = 0;
-    let x = 0;
-    let last = 0;
-    for (;;) {
-      time += rng.exponential(1 / lambda);
-      if (!(time <= T)) break;
-      x++;
-      last = time;
-      if (rng.next() < p) break;
-    }
-    frequency[i] = x;
-    recency[i] = last;
-    Tcol[i] = T;
-  }
-  return { frequency, recency, T: Tcol };
+  return simulateBgFamily(params, options.customers, readGeneratorT(options), options.seed, false);
 }

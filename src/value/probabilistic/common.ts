@@ -618,3 +618,79 @@ export function betaMixtureExpectedPurchases(a: number, b: number, m: number, ks
   }
   return out;
 }
+
+/**
+ * Checks optional starting values of a fit: each given one must be a finite number > 0.
+ *
+ * @internal
+ * @param start - The `options.start` object (or `{}`).
+ * @throws {JornadaError} `INVALID_OPTION` for a bad value.
+ */
+export function checkStartValues(start: Readonly<Record<string, unknown>>): void {
+  if (Object.values(start).some((v) => !(typeof v === 'number' && v > 0 && Number.isFinite(v)))) {
+    throw new JornadaError('INVALID_OPTION', 'start values must be finite numbers > 0');
+  }
+}
+
+/**
+ * Checks a fitted continuous-time model (its unit and its positive parameters) and returns its parameters.
+ *
+ * @internal
+ * @param model - The model object given by the user.
+ * @param names - Parameter names.
+ * @param label - Model name for messages, e.g. `'BG/NBD'`.
+ * @param required - Message when the model is missing, e.g. `'a BG/NBD model is required'`.
+ * @returns The parameters.
+ * @throws {JornadaError} `INVALID_OPTION` for a missing model, bad unit or bad parameters.
+ */
+export function checkTimedModel<P>(
+  model: { readonly unit: ClvTimeUnit; readonly params: P },
+  names: readonly string[],
+  label: string,
+  required: string,
+): P {
+  if (typeof model !== 'object' || model === null) throw new JornadaError('INVALID_OPTION', required);
+  checkUnit(model.unit, 'model.unit');
+  checkPositiveParams(model.params as unknown as Record<string, number>, names, label);
+  return model.params;
+}
+
+/**
+ * Standard errors of natural parameters from those of their logarithms (delta method: se(θ) = θ·se(ln θ)).
+ *
+ * @internal
+ * @param params - Fitted parameters.
+ * @param logSe - Standard errors of the log-parameters, in the order of `names`, or null.
+ * @param names - Parameter names.
+ * @returns The standard errors by name, or null.
+ */
+export function naturalStandardErrors<P>(params: P, logSe: ArrayLike<number> | null, names: readonly (keyof P & string)[]): P | null {
+  if (logSe === null) return null;
+  const out: Record<string, number> = {};
+  names.forEach((name, i) => {
+    out[name] = (params[name] as number) * (logSe[i] as number);
+  });
+  return out as P;
+}
+
+/**
+ * 1/(1 + e^z), computed without overflow: the probability alive from the log-odds of having dropped out.
+ *
+ * @internal
+ * @param logOdds - z, the log-odds against being alive.
+ * @returns A probability in [0, 1].
+ */
+export function probabilityFromLogOdds(logOdds: number): number {
+  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+}
+
+/**
+ * Checks the purchase count n of a `…PurchaseCountProbability` function.
+ *
+ * @internal
+ * @param n - The count.
+ * @throws {JornadaError} `INVALID_OPTION` unless n is an integer ≥ 0.
+ */
+export function checkPurchaseCount(n: number): void {
+  if (!Number.isInteger(n) || n < 0) throw new JornadaError('INVALID_OPTION', `n must be an integer ≥ 0 (got ${n})`);
+}

@@ -6,19 +6,18 @@
  *
  * @module
  */
-import { JornadaError } from '../../core/errors.js';
-import { createRandom } from '../../core/random.js';
 import { digamma, logBeta, logGamma } from '../../core/special.js';
-import { negativeBinomialLogPmf, negativeBinomialUpperTail, prepareBgSummaries, readGeneratorT, type BgNbdParams, type ClvGeneratorOptions, type ClvSimulatedSummaries, type PreparedBgSummaries } from './bg-nbd.js';
+import { negativeBinomialLogPmf, negativeBinomialUpperTail, readGeneratorT, type BgNbdParams, type ClvGeneratorOptions, type ClvSimulatedSummaries } from './bg-nbd.js';
+import { bgFamilyConditionalCurve, fitBgFamily, simulateBgFamily, type PreparedBgSummaries } from './bg-family.js';
 import {
   betaMixtureExpectedPurchases,
+  checkPurchaseCount,
+  checkTimedModel,
+  probabilityFromLogOdds,
   checkPositiveParams,
-  checkUnit,
-  compactSummaries,
   durationIn,
   finiteOrThrow,
   readCustomer,
-  runFit,
   type ClvDuration,
   type ClvFitOptions,
   type ClvFitReport,
@@ -169,64 +168,11 @@ function logLikelihood(prep: PreparedBgSummaries, r: number, alpha: number, a: n
  * @category Probabilistic CLV
  */
 export function fitMbgNbd(summaries: ClvSummaryInput, options: MbgNbdFitOptions): MbgNbdFit {
-  const unit = checkUnit(options?.unit, 'options.unit');
-  const data = compactSummaries(summaries, { unit, monetary: false });
-  const prep = prepareBgSummaries(data);
-  const penalty = options.l2Penalty ?? 0;
-  const total = data.totalWeight;
-  const scale = prep.scale;
-  const grad = new Float64Array(4);
-  const start = options.start ?? {};
-  if (Object.values(start).some((v) => !(typeof v === 'number' && v > 0 && Number.isFinite(v)))) {
-    throw new JornadaError('INVALID_OPTION', 'start values must be finite numbers > 0');
-  }
-  const outcome = runFit(
-    {
-      names: NAMES,
-      analyticGradient: true,
-      observations: total,
-      distinctRows: data.n,
-      start: [Math.log(start.r ?? 1), Math.log((start.alpha ?? scale) / scale), Math.log(start.a ?? 1), Math.log(start.b ?? 1)],
-      objective: (phi, g) => {
-        const r = Math.exp(phi[0] as number);
-        const al = Math.exp(phi[1] as number);
-        const a = Math.exp(phi[2] as number);
-        const b = Math.exp(phi[3] as number);
-        const ll = logLikelihood(prep, r, al, a, b, g === null ? null : grad);
-        const alNatural = al * scale;
-        if (g !== null) {
-          g[0] = r * (-(grad[0] as number) / total + 2 * penalty * r);
-          g[1] = al * (-(grad[1] as number) / total) + 2 * penalty * alNatural * alNatural;
-          g[2] = a * (-(grad[2] as number) / total + 2 * penalty * a);
-          g[3] = b * (-(grad[3] as number) / total + 2 * penalty * b);
-        }
-        return -ll / total + penalty * (r * r + alNatural * alNatural + a * a + b * b);
-      },
-    },
-    options,
-    'MBG/NBD',
-  );
-  const [lr, lal, la, lb] = outcome.logParams;
-  const params: MbgNbdParams = { r: Math.exp(lr as number), alpha: Math.exp(lal as number) * scale, a: Math.exp(la as number), b: Math.exp(lb as number) };
-  const se = outcome.logStandardErrors;
-  const logLik = logLikelihood(prep, params.r, params.alpha / scale, params.a, params.b, null) - prep.sumWX * Math.log(scale);
-  return {
-    model: 'mbg-nbd',
-    unit,
-    params,
-    standardErrors:
-      se === null
-        ? null
-        : { r: params.r * (se[0] as number), alpha: params.alpha * (se[1] as number), a: params.a * (se[2] as number), b: params.b * (se[3] as number) },
-    report: { ...outcome.report, logLikelihood: logLik },
-  };
+  return { model: 'mbg-nbd', ...fitBgFamily(summaries, options, 'MBG/NBD', logLikelihood) };
 }
 
 function checkModel(model: MbgNbdModel): MbgNbdParams {
-  if (typeof model !== 'object' || model === null) throw new JornadaError('INVALID_OPTION', 'an MBG/NBD model is required');
-  checkUnit(model.unit, 'model.unit');
-  checkPositiveParams(model.params as unknown as Record<string, number>, NAMES, 'MBG/NBD');
-  return model.params;
+  return checkTimedModel(model, NAMES, 'MBG/NBD', 'an MBG/NBD model is required');
 }
 
 /**
@@ -249,7 +195,7 @@ export function mbgNbdProbabilityAlive(model: MbgNbdModel, customer: ClvSummaryR
   const { r, alpha, a, b } = checkModel(model);
   const { x, tx, T } = readCustomer(customer, model.unit);
   const logOdds = Math.log(a) - Math.log(b + x) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
-  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+  return probabilityFromLogOdds(logOdds);
 }
 
 /**
@@ -305,10 +251,8 @@ export function mbgNbdConditionalExpectedPurchases(model: MbgNbdModel, customer:
  */
 export function mbgNbdConditionalCurve(model: MbgNbdModel, customer: ClvSummaryRow, ts: readonly number[]): number[] {
   const alive = mbgNbdProbabilityAlive(model, customer);
-  const { r, alpha, a, b } = model.params;
   const { x, T } = readCustomer(customer, model.unit);
-  const ks = ts.map((t) => t / (alpha + T));
-  return betaMixtureExpectedPurchases(a, b + x + 1, r + x, ks).map((v, i) => ((ts[i] as number) === 0 ? 0 : finiteOrThrow(alive * v, 'E[Y(t)]')));
+  return bgFamilyConditionalCurve(model.params, alive, x, T, model.params.b + x + 1, ts);
 }
 
 /**
@@ -332,7 +276,7 @@ export function mbgNbdConditionalCurve(model: MbgNbdModel, customer: ClvSummaryR
  */
 export function mbgNbdPurchaseCountProbability(model: MbgNbdModel, n: number, duration: ClvDuration): number {
   const { r, alpha, a, b } = checkModel(model);
-  if (!Number.isInteger(n) || n < 0) throw new JornadaError('INVALID_OPTION', `n must be an integer ≥ 0 (got ${n})`);
+  checkPurchaseCount(n);
   const t = durationIn(duration, model.unit);
   if (t === 0) return n === 0 ? 1 : 0;
   const lbAB = logBeta(a, b);
@@ -361,32 +305,5 @@ export function generateMbgNbdSummaries(
   options: ClvGeneratorOptions,
 ): ClvSimulatedSummaries {
   checkPositiveParams(params as unknown as Record<string, number>, NAMES, 'MBG/NBD');
-  const getT = readGeneratorT(options);
-  const n = options.customers;
-  const rng = createRandom(options.seed);
-  const frequency = new Float64Array(n);
-  const recency = new Float64Array(n);
-  const Tcol = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const T = getT(i);
-    const lambda = rng.gamma(params.r) / params.alpha;
-    const g1 = rng.gamma(params.a);
-    const p = g1 / (g1 + rng.gamma(params.b));
-    let time = 0;
-    let x = 0;
-    let last = 0;
-    if (!(rng.next() < p)) {
-      for (;;) {
-        time += rng.exponential(1 / lambda);
-        if (!(time <= T)) break;
-        x++;
-        last = time;
-        if (rng.next() < p) break;
-      }
-    }
-    frequency[i] = x;
-    recency[i] = last;
-    Tcol[i] = T;
-  }
-  return { frequency, recency, T: Tcol };
+  return simulateBgFamily(params, options.customers, readGeneratorT(options), options.seed, true);
 }

@@ -12,6 +12,11 @@ import { hypergeometric2F1, logAddExp, logGamma, logSubExp, logSumExp, tanhSinhN
 import { readGeneratorT, type ClvGeneratorOptions, type ClvSimulatedSummaries } from './bg-nbd.js';
 import {
   checkPositiveParams,
+  checkPurchaseCount,
+  checkStartValues,
+  checkTimedModel,
+  naturalStandardErrors,
+  probabilityFromLogOdds,
   checkUnit,
   compactSummaries,
   durationIn,
@@ -177,9 +182,7 @@ export function fitParetoNbd(summaries: ClvSummaryInput, options: ParetoNbdFitOp
   const total = data.totalWeight;
   const penalty = options.l2Penalty ?? 0;
   const start = options.start ?? {};
-  if (Object.values(start).some((v) => !(typeof v === 'number' && v > 0 && Number.isFinite(v)))) {
-    throw new JornadaError('INVALID_OPTION', 'start values must be finite numbers > 0');
-  }
+  checkStartValues(start);
   const outcome = runFit(
     {
       names: NAMES,
@@ -210,25 +213,18 @@ export function fitParetoNbd(summaries: ClvSummaryInput, options: ParetoNbdFitOp
     s: Math.exp(ls as number),
     beta: Math.exp(lb as number) * scale,
   };
-  const se = outcome.logStandardErrors;
   const ll = logLikelihoodOf(params, data.x, data.tx, data.T, data.w, data.n);
   return {
     model: 'pareto-nbd',
     unit,
     params,
-    standardErrors:
-      se === null
-        ? null
-        : { r: params.r * (se[0] as number), alpha: params.alpha * (se[1] as number), s: params.s * (se[2] as number), beta: params.beta * (se[3] as number) },
+    standardErrors: naturalStandardErrors(params, outcome.logStandardErrors, NAMES),
     report: { ...outcome.report, logLikelihood: ll },
   };
 }
 
 function checkModel(model: ParetoNbdModel): ParetoNbdParams {
-  if (typeof model !== 'object' || model === null) throw new JornadaError('INVALID_OPTION', 'a Pareto/NBD model is required');
-  checkUnit(model.unit, 'model.unit');
-  checkPositiveParams(model.params as unknown as Record<string, number>, NAMES, 'Pareto/NBD');
-  return model.params;
+  return checkTimedModel(model, NAMES, 'Pareto/NBD', 'a Pareto/NBD model is required');
 }
 
 /**
@@ -252,7 +248,7 @@ export function paretoNbdProbabilityAlive(model: ParetoNbdModel, customer: ClvSu
   const [t1, t2] = logTerms(r, alpha, s, beta, x, tx, T);
   if (t2 === -Infinity) return 1;
   const d = t2 - t1;
-  return d > 0 ? Math.exp(-d) / (1 + Math.exp(-d)) : 1 / (1 + Math.exp(d));
+  return probabilityFromLogOdds(d);
 }
 
 /** [1 − (1+u)^−(s−1)]/(s−1) written with expm1/log1p, with its limit ln(1+u) at s = 1. */
@@ -342,7 +338,7 @@ export function paretoNbdConditionalCurve(model: ParetoNbdModel, customer: ClvSu
  */
 export function paretoNbdPurchaseCountProbability(model: ParetoNbdModel, n: number, duration: ClvDuration): number {
   const { r, alpha, s, beta } = checkModel(model);
-  if (!Number.isInteger(n) || n < 0) throw new JornadaError('INVALID_OPTION', `n must be an integer ≥ 0 (got ${n})`);
+  checkPurchaseCount(n);
   const t = durationIn(duration, model.unit);
   if (t === 0) return n === 0 ? 1 : 0;
   const head = logGamma(r + n) - logGamma(r) - logGamma(n + 1);
