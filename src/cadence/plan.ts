@@ -1071,7 +1071,8 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
         continue;
       }
       const share = cr.rule.holdoutShare ?? 0;
-      const record: CadenceJourneyRecord = { ruleId: id, customerId: c.id, occurrence: o.key, triggeredAt: iso(o.at), status: 'active', nextStep: 0, nextAt: iso(o.at) };
+      const triggeredAt = iso(o.at);
+      const record: CadenceJourneyRecord = { ruleId: id, customerId: c.id, occurrence: o.key, triggeredAt, status: 'active', nextStep: 0, nextAt: triggeredAt };
       lastEntry.set(id, o.at);
       if (share > 0 && hashToUnit(`${id}\u0000${c.id}`) < share) {
         record.status = 'holdout';
