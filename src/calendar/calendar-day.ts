@@ -9,6 +9,7 @@
  * @module
  */
 import { TZDate } from '@date-fns/tz';
+import { civilFromDays, daysFromCivil } from '../core/civil-days.js';
 import { JornadaError } from '../core/errors.js';
 import { InstantSchema } from '../model/common.js';
 
@@ -116,14 +117,7 @@ export function daysInCalendarMonth(year: number, month: number): number {
  * @category Calendar
  */
 export function calendarDaySerial(day: CalendarDay): number {
-  // days_from_civil (Hinnant): shift the year to start on 1 March so that 29 February is the last day.
-  const y = day.month <= 2 ? day.year - 1 : day.year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (day.month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day.day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return daysFromCivil(day.year, day.month, day.day);
 }
 
 /**
@@ -139,17 +133,7 @@ export function calendarDaySerial(day: CalendarDay): number {
  * @category Calendar
  */
 export function calendarDayFromSerial(serial: number): CalendarDay {
-  // civil_from_days (Hinnant).
-  const z = serial + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return { year, month, day };
+  return civilFromDays(serial);
 }
 
 /**

@@ -10,6 +10,7 @@ import { TZDate, tzOffset } from '@date-fns/tz';
 import { JornadaError } from '../core/errors.js';
 import { shownValue } from './transactions.js';
 import { MS_PER_DAY } from '../core/time.js';
+import { civilFromDays } from '../core/civil-days.js';
 
 const QUARTER_HOUR_MS = 900_000;
 
@@ -60,47 +61,7 @@ export function createLocalDayIndexer(timeZone: string): (ms: number) => number 
   };
 }
 
-/** @internal A calendar date. */
-export interface CivilDate {
-  /** Full year. */
-  year: number;
-  /** Month 1..12. */
-  month: number;
-  /** Day of month 1..31. */
-  day: number;
-}
-
-/**
- * @internal The calendar date of a day number (proleptic Gregorian), by the era arithmetic of
- * H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (2013).
- * @param days - Days since 1970-01-01.
- */
-export function civilFromDays(days: number): CivilDate {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-/**
- * @internal The day number of a calendar date (inverse of {@link civilFromDays}; Hinnant's `days_from_civil`).
- * @param year - Full year.
- * @param month - Month 1..12.
- * @param day - Day of month.
- */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
+export { civilFromDays, daysFromCivil, type CivilDate } from '../core/civil-days.js';
 
 /**
  * @internal The instant of local midnight (or the first existing local time) starting a local day.
