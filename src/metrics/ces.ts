@@ -5,11 +5,10 @@
  * @module
  */
 import type { RatingScale } from '../model/feedback.js';
-import { checkRating, emptyRatingState, mergeRatingStates, ratingMoments, type RatingState } from './moments.js';
+import { ratingAccumulatorMethods, ratingMoments } from './moments.js';
 import type { RatingAccumulatorState } from './csat.js';
 import {
   checkLevel,
-  checkWeight,
   invalidOption,
   normalInterval,
   wilsonUnchecked,
@@ -97,29 +96,9 @@ export function cesAccumulator(options?: CesOptions): CesAccumulator {
   if (variant !== 'ces2' && variant !== 'legacy') throw invalidOption('variant', 'must be ces2 or legacy', variant);
   const higherIsBetter = variant === 'ces2';
   const scale: RatingScale = higherIsBetter ? { min: 1, max: 7 } : { min: 1, max: 5 };
-  const add = (state: RatingState, answer: number, weight: number): void => {
-    state.n += 1;
-    state.weightTotal += weight;
-    state.weightSquares += weight * weight;
-    state.sum += weight * answer;
-    state.sumSquares += weight * answer * answer;
-    if (higherIsBetter ? answer >= 5 : answer <= 2) state.favourable += weight;
-  };
   return {
     kind: 'ces',
-    create: emptyRatingState,
-    add(state, answer, weight = 1) {
-      checkRating(answer, scale, true, ['answer']);
-      checkWeight(weight, ['weight']);
-      add(state, answer, weight);
-      return state;
-    },
-    addAll(state, answers) {
-      for (let i = 0; i < answers.length; i++) checkRating(answers[i] as number, scale, true, ['answers', i]);
-      for (let i = 0; i < answers.length; i++) add(state, answers[i] as number, 1);
-      return state;
-    },
-    merge: mergeRatingStates,
+    ...ratingAccumulatorMethods<CesResult>(scale, true, higherIsBetter ? (answer) => answer >= 5 : (answer) => answer <= 2),
     result(state) {
       const { mean, standardDeviation, standardError, effectiveN } = ratingMoments(state);
       const favourableShare = state.weightTotal > 0 ? state.favourable / state.weightTotal : NaN;

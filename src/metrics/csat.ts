@@ -5,10 +5,9 @@
  * @module
  */
 import type { RatingScale } from '../model/feedback.js';
-import { checkRating, emptyRatingState, mergeRatingStates, ratingMoments, type RatingState } from './moments.js';
+import { ratingAccumulatorMethods, ratingMoments } from './moments.js';
 import {
   checkLevel,
-  checkWeight,
   invalidOption,
   normalInterval,
   wilsonUnchecked,
@@ -113,29 +112,9 @@ function resolveCsat(options: CsatOptions | undefined): { scale: RatingScale; sa
  */
 export function csatAccumulator(options?: CsatOptions): CsatAccumulator {
   const { scale, satisfiedFrom, level } = resolveCsat(options);
-  const add = (state: RatingState, answer: number, weight: number): void => {
-    state.n += 1;
-    state.weightTotal += weight;
-    state.weightSquares += weight * weight;
-    state.sum += weight * answer;
-    state.sumSquares += weight * answer * answer;
-    if (answer >= satisfiedFrom) state.favourable += weight;
-  };
   return {
     kind: 'csat',
-    create: emptyRatingState,
-    add(state, answer, weight = 1) {
-      checkRating(answer, scale, false, ['answer']);
-      checkWeight(weight, ['weight']);
-      add(state, answer, weight);
-      return state;
-    },
-    addAll(state, answers) {
-      for (let i = 0; i < answers.length; i++) checkRating(answers[i] as number, scale, false, ['answers', i]);
-      for (let i = 0; i < answers.length; i++) add(state, answers[i] as number, 1);
-      return state;
-    },
-    merge: mergeRatingStates,
+    ...ratingAccumulatorMethods<CsatResult>(scale, false, (answer) => answer >= satisfiedFrom),
     result(state) {
       const { mean, standardDeviation, standardError, effectiveN } = ratingMoments(state);
       const share = state.weightTotal > 0 ? state.favourable / state.weightTotal : NaN;

@@ -6,23 +6,15 @@
  * @module
  */
 import type { RatingScale } from '../model/feedback.js';
-import { invalidAt, showValue } from './shared.js';
+import type { RatingAccumulatorState } from './csat.js';
+import { checkWeight, invalidAt, showValue, type ExperienceAccumulator, type ExperienceSummary } from './shared.js';
 
-/** Weighted sums of a rating and of its favourable indicator. @internal */
-export interface RatingState {
-  /** Number of answers added. */
-  n: number;
-  /** Σw. */
-  weightTotal: number;
-  /** Σw². */
-  weightSquares: number;
-  /** Σw·x. */
-  sum: number;
-  /** Σw·x². */
-  sumSquares: number;
-  /** Σw over favourable answers (satisfied, low effort, agreeing). */
-  favourable: number;
-}
+/**
+ * Weighted sums of a rating and of its favourable indicator: the public {@link RatingAccumulatorState}.
+ *
+ * @internal
+ */
+export type RatingState = RatingAccumulatorState;
 
 /**
  * A new empty rating state.
@@ -84,4 +76,45 @@ export function ratingMoments(state: RatingState): { mean: number; standardDevia
   const variance = effectiveN > 1 ? (populationVariance * effectiveN) / (effectiveN - 1) : NaN;
   const standardDeviation = Math.sqrt(variance);
   return { mean, standardDeviation, standardError: standardDeviation / Math.sqrt(effectiveN), effectiveN };
+}
+
+/**
+ * The `create`, `add`, `addAll` and `merge` methods shared by the CSAT and CES accumulators: answers are
+ * checked against the scale (all of them before any is added, in `addAll`), then their weighted sums and
+ * the weight of the favourable ones are accumulated.
+ *
+ * @param scale - The answer scale.
+ * @param integer - Whether answers must be integers.
+ * @param isFavourable - Whether an answer counts as favourable.
+ * @returns The four methods.
+ * @internal
+ */
+export function ratingAccumulatorMethods<R extends ExperienceSummary>(
+  scale: RatingScale,
+  integer: boolean,
+  isFavourable: (answer: number) => boolean,
+): Pick<ExperienceAccumulator<RatingState, R>, 'create' | 'add' | 'addAll' | 'merge'> {
+  const add = (state: RatingState, answer: number, weight: number): void => {
+    state.n += 1;
+    state.weightTotal += weight;
+    state.weightSquares += weight * weight;
+    state.sum += weight * answer;
+    state.sumSquares += weight * answer * answer;
+    if (isFavourable(answer)) state.favourable += weight;
+  };
+  return {
+    create: emptyRatingState,
+    add(state, answer, weight = 1) {
+      checkRating(answer, scale, integer, ['answer']);
+      checkWeight(weight, ['weight']);
+      add(state, answer, weight);
+      return state;
+    },
+    addAll(state, answers) {
+      for (let i = 0; i < answers.length; i++) checkRating(answers[i] as number, scale, integer, ['answers', i]);
+      for (let i = 0; i < answers.length; i++) add(state, answers[i] as number, 1);
+      return state;
+    },
+    merge: mergeRatingStates,
+  };
 }

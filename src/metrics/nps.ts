@@ -232,6 +232,18 @@ function emptyState(): NpsState {
   return { n: 0, detractors: 0, passives: 0, promoters: 0, weightSquares: 0 };
 }
 
+/** Adds `length` unweighted answers given as counts per answer value (index 0..10 used). */
+function addCounts(state: NpsState, counts: Float64Array, length: number): NpsState {
+  let d = 0;
+  for (let v = 0; v <= 6; v++) d += counts[v]!;
+  state.detractors += d;
+  state.passives += counts[7]! + counts[8]!;
+  state.promoters += counts[9]! + counts[10]!;
+  state.n += length;
+  state.weightSquares += length;
+  return state;
+}
+
 function addArray(state: NpsState, answers: ArrayLike<number>): NpsState {
   const length = answers.length;
   if (answers instanceof Uint8Array) {
@@ -241,16 +253,7 @@ function addArray(state: NpsState, answers: ArrayLike<number>): NpsState {
     for (let v = 11; v < 256; v++) {
       if (histogram[v]! > 0) throw invalidAt(['answers', answers.indexOf(v)], `an NPS answer is an integer 0..10, got ${v}`, 'out_of_scale');
     }
-    let d = 0;
-    for (let v = 0; v <= 6; v++) d += histogram[v]!;
-    const pa = histogram[7]! + histogram[8]!;
-    const p = histogram[9]! + histogram[10]!;
-    state.detractors += d;
-    state.passives += pa;
-    state.promoters += p;
-    state.n += length;
-    state.weightSquares += length;
-    return state;
+    return addCounts(state, histogram, length);
   }
   // Any other array: a histogram of the eleven answers; `k !== a || k > 10` catches negatives,
   // fractions, NaN and values above 10 in one test (k is the unsigned 32-bit conversion of a).
@@ -261,16 +264,7 @@ function addArray(state: NpsState, answers: ArrayLike<number>): NpsState {
     if (k !== a || k > 10) checkNpsAnswer(a, ['answers', i]);
     counts[k]! += 1;
   }
-  let d = 0;
-  for (let v = 0; v <= 6; v++) d += counts[v]!;
-  const pa = counts[7]! + counts[8]!;
-  const p = counts[9]! + counts[10]!;
-  state.detractors += d;
-  state.passives += pa;
-  state.promoters += p;
-  state.n += length;
-  state.weightSquares += length;
-  return state;
+  return addCounts(state, counts, length);
 }
 
 /**
