@@ -260,7 +260,7 @@ function addArray(state: NpsState, answers: ArrayLike<number>): NpsState {
   const counts = new Float64Array(11);
   for (let i = 0; i < length; i++) {
     const a = answers[i] as number;
-    const k = a >>> 0;
+    const k = typeof a === 'number' ? a >>> 0 : -1; // never coerce a non-number (its toString may throw)
     if (k !== a || k > 10) checkNpsAnswer(a, ['answers', i]);
     counts[k]! += 1;
   }
