@@ -6,7 +6,7 @@
  */
 import { JornadaError } from '../core/errors.js';
 import { checkTimeZone, createLocalDayIndexer } from './local-days.js';
-import { computeColumns, RowStore, type TransactionSummary, type ValueTimeUnit } from './summary.js';
+import { checkValueTimeUnit, computeColumns, RowStore, type TransactionSummary, type ValueTimeUnit } from './summary.js';
 import {
   createRowReader,
   emptySkipCounts,
@@ -15,7 +15,6 @@ import {
   type TransactionInputOptions,
   type TransactionSkipCounts,
   type ValueInput,
-  shownValue,
 } from './transactions.js';
 
 /**
@@ -105,12 +104,7 @@ export interface CalibrationHoldoutResult {
  */
 export function calibrationHoldoutSplit(input: Iterable<ValueInput>, options: CalibrationHoldoutOptions): CalibrationHoldoutResult {
   if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options are required');
-  const unit = options.unit;
-  if (unit !== 'days' && unit !== 'weeks') {
-    throw new JornadaError('INVALID_OPTION', `unit must be 'days' or 'weeks', got ${shownValue(unit)}`, {
-      issues: [{ path: ['unit'], message: "must be 'days' or 'weeks'", code: 'invalid_unit' }],
-    });
-  }
+  const unit = checkValueTimeUnit(options.unit);
   const timeZone = checkTimeZone(options.timeZone ?? 'UTC');
   const calMs = instantOption(options.calibrationEnd, 'calibrationEnd');
   const obsMs = instantOption(options.observationEnd, 'observationEnd');

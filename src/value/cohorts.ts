@@ -8,10 +8,8 @@
 import { JornadaError } from '../core/errors.js';
 import { checkTimeZone, civilFromDays, createLocalDayIndexer, daysFromCivil, formatDay, localDayStartMs } from './local-days.js';
 import {
-  addSkipCounts,
+  createRowFeed,
   createRowReader,
-  emptySkipCounts,
-  forEachRow,
   instantOption,
   shownValue,
   type TransactionInputOptions,
@@ -274,25 +272,10 @@ export function createCohortTableAccumulator(options: CohortTableOptions): Cohor
     rows.rowAmount.push(amount);
   };
   const visit = (customerId: string, atMs: number, amount: number): void => push(customerId, scheme.keyOfDay(dayOf(atMs)), amount);
-  const merged = emptySkipCounts();
-  const skipped = (): TransactionSkipCounts => {
-    const total = emptySkipCounts();
-    addSkipCounts(total, reader.counts);
-    addSkipCounts(total, merged);
-    return total;
-  };
-  let running = 0;
+  const feed = createRowFeed(reader, visit);
   const acc: CohortTableAccumulator = {
-    add(row, index) {
-      reader.read(row, index ?? running, visit);
-      running++;
-    },
-    addAll(input) {
-      forEachRow(input, (row) => {
-        reader.read(row, running, visit);
-        running++;
-      });
-    },
+    add: feed.add,
+    addAll: feed.addAll,
     merge(other) {
       const theirs = cohortInternals.get(other);
       if (theirs === undefined || theirs.settingsKey !== rows.settingsKey) {
@@ -301,13 +284,13 @@ export function createCohortTableAccumulator(options: CohortTableOptions): Cohor
       for (let i = 0; i < theirs.rowCustomer.length; i++) {
         push(theirs.customerIds[theirs.rowCustomer[i] as number] as string, theirs.rowKey[i] as number, theirs.rowAmount[i] as number);
       }
-      addSkipCounts(merged, other.skipped);
+      feed.mergeSkips(other.skipped);
     },
     result() {
-      return buildCohortTable(rows, { by, timeZone, asOfMs, scheme, asOfKey: scheme.keyOfDay(dayOf(asOfMs)) }, skipped());
+      return buildCohortTable(rows, { by, timeZone, asOfMs, scheme, asOfKey: scheme.keyOfDay(dayOf(asOfMs)) }, feed.skipped());
     },
     get skipped() {
-      return skipped();
+      return feed.skipped();
     },
   };
   cohortInternals.set(acc, rows);

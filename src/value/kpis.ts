@@ -8,9 +8,8 @@ import { JornadaError } from '../core/errors.js';
 import { MS_PER_DAY } from '../core/time.js';
 import type { Subscription } from '../model/order.js';
 import {
-  addSkipCounts,
+  createRowFeed,
   createRowReader,
-  emptySkipCounts,
   forEachRow,
   instantOption,
   shownValue,
@@ -188,8 +187,6 @@ export function createValueKpiAccumulator(options: ValueKpiOptions): ValueKpiAcc
   const reader = createRowReader(options, -Infinity, toMs - 1);
   const state = new Map<string, CustomerKpiState>();
   const totals = { orders: 0, revenue: 0 };
-  const merged = emptySkipCounts();
-  let running = 0;
   const visit = (customerId: string, atMs: number, amount: number): void => {
     let s = state.get(customerId);
     if (s === undefined) {
@@ -206,23 +203,10 @@ export function createValueKpiAccumulator(options: ValueKpiOptions): ValueKpiAcc
       totals.revenue += amount;
     }
   };
-  const skipped = (): TransactionSkipCounts => {
-    const total = emptySkipCounts();
-    addSkipCounts(total, reader.counts);
-    addSkipCounts(total, merged);
-    return total;
-  };
+  const feed = createRowFeed(reader, visit);
   const acc: ValueKpiAccumulator = {
-    add(row, index) {
-      reader.read(row, index ?? running, visit);
-      running++;
-    },
-    addAll(rows) {
-      forEachRow(rows, (row) => {
-        reader.read(row, running, visit);
-        running++;
-      });
-    },
+    add: feed.add,
+    addAll: feed.addAll,
     merge(other) {
       const theirs = kpiInternals.get(other);
       if (theirs === undefined || theirs.fromMs !== fromMs || theirs.toMs !== toMs || theirs.windowDays !== windowDays) {
@@ -240,7 +224,7 @@ export function createValueKpiAccumulator(options: ValueKpiOptions): ValueKpiAcc
       }
       totals.orders += theirs.totals.orders;
       totals.revenue += theirs.totals.revenue;
-      addSkipCounts(merged, other.skipped);
+      feed.mergeSkips(other.skipped);
     },
     result() {
       let customers = 0;
@@ -277,11 +261,11 @@ export function createValueKpiAccumulator(options: ValueKpiOptions): ValueKpiAcc
         retainedCustomers: retained,
         customerRetentionRate: atStart === 0 ? NaN : (atEnd - newCustomers) / atStart,
         churnRate: atStart === 0 ? NaN : (atStart - retained) / atStart,
-        skipped: skipped(),
+        skipped: feed.skipped(),
       };
     },
     get skipped() {
-      return skipped();
+      return feed.skipped();
     },
   };
   kpiInternals.set(acc, { fromMs, toMs, windowDays, state, totals });

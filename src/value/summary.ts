@@ -6,10 +6,8 @@
  */
 import { JornadaError } from '../core/errors.js';
 import {
-  addSkipCounts,
+  createRowFeed,
   createRowReader,
-  emptySkipCounts,
-  forEachRow,
   instantOption,
   type RowReader,
   type TransactionInputOptions,
@@ -219,6 +217,19 @@ export interface SummarySettings {
 }
 
 /**
+ * @internal Returns `unit` if it is `'days'` or `'weeks'`, else throws `INVALID_OPTION` (path `['unit']`).
+ * @param unit - The option's value.
+ */
+export function checkValueTimeUnit(unit: unknown): ValueTimeUnit {
+  if (unit !== 'days' && unit !== 'weeks') {
+    throw new JornadaError('INVALID_OPTION', `unit must be 'days' or 'weeks', got ${shownValue(unit)}`, {
+      issues: [{ path: ['unit'], message: "must be 'days' or 'weeks'", code: 'invalid_unit' }],
+    });
+  }
+  return unit;
+}
+
+/**
  * @internal Validates the summary options.
  * @param options - The summary options.
  */
@@ -226,12 +237,7 @@ export function summarySettings(options: TransactionSummaryOptions): SummarySett
   if (typeof options !== 'object' || options === null) {
     throw new JornadaError('INVALID_OPTION', 'Options with asOf and unit are required');
   }
-  const unit = options.unit;
-  if (unit !== 'days' && unit !== 'weeks') {
-    throw new JornadaError('INVALID_OPTION', `unit must be 'days' or 'weeks', got ${shownValue(unit)}`, {
-      issues: [{ path: ['unit'], message: "must be 'days' or 'weeks'", code: 'invalid_unit' }],
-    });
-  }
+  const unit = checkValueTimeUnit(options.unit);
   const timeZone = checkTimeZone(options.timeZone ?? 'UTC');
   const asOfMs = instantOption(options.asOf, 'asOf');
   const dayOf = createLocalDayIndexer(timeZone);
@@ -259,27 +265,12 @@ export function createTransactionSummaryAccumulator(options: TransactionSummaryO
   const settings = summarySettings(options);
   const reader: RowReader = createRowReader(options, -Infinity, settings.asOfMs);
   const rows = new RowStore();
-  const extraSkips = emptySkipCounts();
   const { dayOf } = settings;
   const visit = (customerId: string, atMs: number, amount: number): void => rows.push(customerId, atMs, dayOf(atMs), amount);
-  let running = 0;
-  const skipped = (): TransactionSkipCounts => {
-    const total = emptySkipCounts();
-    addSkipCounts(total, reader.counts);
-    addSkipCounts(total, extraSkips);
-    return total;
-  };
+  const feed = createRowFeed(reader, visit);
   const acc: TransactionSummaryAccumulator = {
-    add(row, index) {
-      reader.read(row, index ?? running, visit);
-      running++;
-    },
-    addAll(input) {
-      forEachRow(input, (row) => {
-        reader.read(row, running, visit);
-        running++;
-      });
-    },
+    add: feed.add,
+    addAll: feed.addAll,
     merge(other) {
       const theirs = store.get(other);
       const otherSettings = settingsOf.get(other);
@@ -292,16 +283,16 @@ export function createTransactionSummaryAccumulator(options: TransactionSummaryO
       for (let i = 0; i < theirs.length; i++) {
         rows.push(theirs.ids[theirs.customer[i] as number] as string, theirs.ms[i] as number, theirs.day[i] as number, theirs.amount[i] as number);
       }
-      addSkipCounts(extraSkips, other.skipped);
+      feed.mergeSkips(other.skipped);
     },
     result() {
-      return columnsToSummaries(computeColumns(rows, settings, skipped()));
+      return columnsToSummaries(computeColumns(rows, settings, feed.skipped()));
     },
     resultColumns() {
-      return computeColumns(rows, settings, skipped());
+      return computeColumns(rows, settings, feed.skipped());
     },
     get skipped() {
-      return skipped();
+      return feed.skipped();
     },
   };
   store.set(acc, rows);

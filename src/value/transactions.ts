@@ -304,3 +304,48 @@ export function forEachRow(input: Iterable<unknown>, each: (row: unknown, index:
   let i = 0;
   for (const row of input) each(row, i++);
 }
+
+/**
+ * @internal The row-feeding part shared by the value accumulators: `add` and `addAll` number rows with
+ * a running count (for error paths) and hand them to the reader; the skip counts of merged accumulators
+ * are kept beside the reader's own.
+ */
+export interface RowFeed {
+  /** Reads one row; `index` defaults to the running count. */
+  readonly add: (row: unknown, index?: number) => void;
+  /** Reads every row of an iterable (refusing a non-iterable). */
+  readonly addAll: (rows: Iterable<unknown>) => void;
+  /** Adds the skip counts of a merged accumulator. */
+  readonly mergeSkips: (counts: TransactionSkipCounts) => void;
+  /** The reader's counts plus the merged ones, as a new object. */
+  readonly skipped: () => TransactionSkipCounts;
+}
+
+/**
+ * @internal Creates the row feed of an accumulator.
+ * @param reader - The accumulator's row reader.
+ * @param visit - Receives each accepted row.
+ */
+export function createRowFeed(reader: RowReader, visit: RowVisitor): RowFeed {
+  const merged = emptySkipCounts();
+  let running = 0;
+  return {
+    add: (row, index) => {
+      reader.read(row, index ?? running, visit);
+      running++;
+    },
+    addAll: (rows) => {
+      forEachRow(rows, (row) => {
+        reader.read(row, running, visit);
+        running++;
+      });
+    },
+    mergeSkips: (counts) => addSkipCounts(merged, counts),
+    skipped: () => {
+      const total = emptySkipCounts();
+      addSkipCounts(total, reader.counts);
+      addSkipCounts(total, merged);
+      return total;
+    },
+  };
+}
