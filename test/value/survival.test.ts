@@ -20,7 +20,9 @@ const placebo: SurvivalObservation[] = [1, 1, 2, 2, 3, 4, 4, 5, 5, 8, 8, 8, 8, 1
 
 describe('kaplanMeier', () => {
   it('reproduces the product-limit estimate and Greenwood standard errors of the 6-MP group', () => {
-    // Klein & Moeschberger (2003), Table 4.1A: t, Ŝ(t), Greenwood SE.
+    // Klein & Moeschberger (2003), Table 4.1A: t, Ŝ(t), Greenwood SE. Every row was also recomputed
+    // independently from the data above: Ŝ = Π(1 − d/n), SE = Ŝ·√Σ d/(n(n − d)), with (n, d) =
+    // (21, 3), (17, 1), (15, 1), (12, 1), (11, 1), (7, 1), (6, 1).
     const table: [number, number, number][] = [
       [6, 0.857, 0.0764],
       [7, 0.807, 0.0869],
