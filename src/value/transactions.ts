@@ -329,17 +329,13 @@ export interface RowFeed {
 export function createRowFeed(reader: RowReader, visit: RowVisitor): RowFeed {
   const merged = emptySkipCounts();
   let running = 0;
+  const add = (row: unknown, index?: number): void => {
+    reader.read(row, index ?? running, visit);
+    running++;
+  };
   return {
-    add: (row, index) => {
-      reader.read(row, index ?? running, visit);
-      running++;
-    },
-    addAll: (rows) => {
-      forEachRow(rows, (row) => {
-        reader.read(row, running, visit);
-        running++;
-      });
-    },
+    add,
+    addAll: (rows) => forEachRow(rows, (row) => add(row)),
     mergeSkips: (counts) => addSkipCounts(merged, counts),
     skipped: () => {
       const total = emptySkipCounts();
