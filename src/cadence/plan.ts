@@ -286,6 +286,10 @@ interface CompiledRule {
   tags: string[];
   atMinute: number;
   reEligibleMs: number; // -1 never, 0 always, >0 after
+  /** The rule id, URI-encoded once for idempotency keys (undefined when it cannot be encoded). */
+  encodedId: string | undefined;
+  /** The first reason of a contact of each step (`step i of "name" (objective, priority p)`). */
+  stepLabels: string[];
 }
 
 interface CompiledCap {
@@ -361,8 +365,18 @@ function compileRules(rules: readonly CadenceRule[], zone: string): CompiledRule
       tags: rule.tags ?? [],
       atMinute: minutesOfLocalTime(at),
       reEligibleMs: re.kind === 'never' ? -1 : re.kind === 'always' ? 0 : Math.max(1, durationMs(re.duration)),
+      encodedId: encodeOrUndefined(rule.id),
+      stepLabels: rule.steps.map((_, i) => shared(`step ${i} of "${rule.name}" (${rule.objective}, priority ${rule.priority})`)),
     };
   });
+}
+
+function encodeOrUndefined(text: string): string | undefined {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return undefined; // a lone surrogate: encoded (and failing) where the key is built, as before
+  }
 }
 
 function compilePolicy(input: CadencePolicy): CompiledPolicy {
@@ -954,10 +968,6 @@ export function prepareRun(input: PlanContactsInput): PreparedRun {
   return { rules, pol, ctx, profiles, historyByCustomer, journeysByCustomer, segmentMembers, customers, ruleById, rank, explain: false };
 }
 
-function idempotencyKey(ruleId: string, customerId: string, occurrence: string, step: number): string {
-  return `${encodeURIComponent(ruleId)}/${encodeURIComponent(customerId)}/${encodeURIComponent(occurrence)}/${step}`;
-}
-
 const PURPOSE_LABEL: Record<CadenceContactPurpose, string> = { marketing: 'marketing', transactional: 'transactional', research: 'research', service: 'service' };
 
 /**
@@ -970,138 +980,142 @@ const PURPOSE_LABEL: Record<CadenceContactPurpose, string> = { marketing: 'marke
  */
 export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult {
   const { rules, pol, ctx } = run;
+  const explain = run.explain;
   const zone = c.timeZone ?? pol.policy.fallbackTimeZone;
   const profile = run.profiles.get(c.id);
   const result: CustomerPlanResult = { contacts: [], suppressed: [], journeys: [], notes: new Map() };
-  const note = (ruleId: string, text: string): void => {
-    if (!run.explain) return;
-    const list = result.notes.get(ruleId);
-    if (list === undefined) result.notes.set(ruleId, [text]);
-    else list.push(text);
-  };
   if (profile === undefined) throw new Error('no profile');
   const ruleById = run.ruleById;
+  const cid = c.id;
 
   // History: the timeline for caps and the keys already sent.
   const timeline: TimelineEntry[] = [];
   const sent = new Map<string, number>();
-  for (const h of run.historyByCustomer.get(c.id) ?? []) {
+  for (const h of run.historyByCustomer.get(cid) ?? NO_HISTORY) {
     const r = h.ruleId === undefined ? undefined : ruleById.get(h.ruleId);
     timeline.push({ at: h.at.getTime(), channel: h.channel, objective: h.objective ?? r?.rule.objective, tags: h.tags ?? r?.tags ?? [], counts: h.countsTowardCaps !== false });
     if (h.idempotencyKey !== undefined) sent.set(h.idempotencyKey, h.at.getTime());
   }
-  const events = ctx.eventsByCustomer.get(c.id) ?? [];
+  const events = ctx.eventsByCustomer.get(cid) ?? NO_EVENTS;
 
-  // Journeys from the state.
-  const prior = run.journeysByCustomer.get(c.id) ?? [];
-  const journeys: CadenceJourneyRecord[] = prior.filter((j) => ruleById.has(j.ruleId)).map((j) => ({ ...j }));
+  // Journeys from the state; `triggered` holds each journey's trigger instant (parsed once).
+  const prior = run.journeysByCustomer.get(cid);
+  const journeys: CadenceJourneyRecord[] = [];
+  const triggered = new Map<CadenceJourneyRecord, number>();
   const lastEntry = new Map<string, number>();
   const seenOccurrence = new Set<string>();
-  for (const j of journeys) {
-    const t = Date.parse(j.triggeredAt);
-    lastEntry.set(j.ruleId, Math.max(lastEntry.get(j.ruleId) ?? -Infinity, t));
-    seenOccurrence.add(`${j.ruleId}\u0000${j.occurrence}`);
+  if (prior !== undefined) {
+    for (const p of prior) {
+      if (!ruleById.has(p.ruleId)) continue;
+      const j = { ...p };
+      journeys.push(j);
+      const t = Date.parse(j.triggeredAt);
+      triggered.set(j, t);
+      lastEntry.set(j.ruleId, Math.max(lastEntry.get(j.ruleId) ?? -Infinity, t));
+      seenOccurrence.add(`${j.ruleId}\u0000${j.occurrence}`);
+    }
   }
-  const suppress = (d: Omit<CadenceSuppressedDecision, 'customerId'>): void => {
-    result.suppressed.push({ customerId: c.id, ...d });
-    if (run.explain) note(d.ruleId, `suppressed: ${d.reason}${d.capId === undefined ? '' : ` ${d.capId}`} — ${d.detail}`);
-  };
 
   // Exit goals of the journeys carried over.
-  const exitMet = (cr: CompiledRule, from: number): string | undefined => {
-    if (cr.exitOnPurchase && profile.lastOrderAt !== undefined && profile.lastOrderAt.getTime() > from && profile.lastOrderAt.getTime() <= ctx.now) return 'purchased';
-    for (const e of events) if (cr.exitEvents.has(e.event) && e.timestamp.getTime() > from && e.timestamp.getTime() <= ctx.now) return `event "${e.event}"`;
-    for (const cond of cr.exitConditions) if (cond(profile, ctx.nowDate)) return 'condition met';
-    return undefined;
-  };
   for (const j of journeys) {
     if (j.status !== 'active') continue;
     const cr = ruleById.get(j.ruleId) as CompiledRule;
-    const why = exitMet(cr, Date.parse(j.triggeredAt));
+    const why = exitMet(cr, triggered.get(j) as number, profile, events, ctx);
     if (why !== undefined) {
       j.status = 'exited';
-      suppress({ ruleId: j.ruleId, occurrence: j.occurrence, stepIndex: j.nextStep, at: new Date(ctx.now), reason: 'exited', detail: `exit goal reached: ${why}` });
+      suppressDecision(run, result, { customerId: cid, ruleId: j.ruleId, occurrence: j.occurrence, stepIndex: j.nextStep, at: new Date(ctx.now), reason: 'exited', detail: `exit goal reached: ${why}` });
     }
   }
 
   // New entries, in rule precedence.
-  let active = journeys.filter((j) => j.status === 'active').length;
+  let active = 0;
+  for (const j of journeys) if (j.status === 'active') active++;
   for (const cr of rules) {
+    const id = cr.rule.id;
     if (cr.rule.enabled === false) {
-      note(cr.rule.id, 'rule is disabled');
+      if (explain) addNote(result, id, 'rule is disabled');
       continue;
     }
     const occs = triggerOccurrences(cr, c, profile, zone, ctx);
     if (occs.length === 0) {
-      if (run.explain) note(cr.rule.id, `no trigger occurrence (${cr.rule.trigger.kind}) between ${iso(ctx.since)} and ${iso(cr.rule.trigger.kind === 'event' || cr.rule.trigger.kind === 'lifecycle_stage_entered' || cr.rule.trigger.kind === 'feedback_follow_up' ? ctx.now : ctx.horizonEnd)}`);
+      if (explain) addNote(result, id, `no trigger occurrence (${cr.rule.trigger.kind}) between ${iso(ctx.since)} and ${iso(cr.rule.trigger.kind === 'event' || cr.rule.trigger.kind === 'lifecycle_stage_entered' || cr.rule.trigger.kind === 'feedback_follow_up' ? ctx.now : ctx.horizonEnd)}`);
       continue;
     }
-    occs.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
+    if (occs.length > 1) occs.sort(compareOccurrences);
+    let inAudience: boolean | undefined;
     for (const o of occs) {
-      const id = cr.rule.id;
-      if (seenOccurrence.has(`${id}\u0000${o.key}`)) {
-        note(id, `trigger ${o.key} already handled in an earlier run`);
+      const seenKey = `${id}\u0000${o.key}`;
+      if (seenOccurrence.has(seenKey)) {
+        if (explain) addNote(result, id, `trigger ${o.key} already handled in an earlier run`);
         continue;
       }
-      seenOccurrence.add(`${id}\u0000${o.key}`);
-      if (run.explain) note(id, `trigger: ${o.detail}`);
-      const base = { ruleId: id, occurrence: o.key, at: new Date(o.at) };
-      if (cr.audience !== undefined && !cr.audience(profile, ctx.nowDate)) {
-        suppress({ ...base, reason: 'not_in_audience', detail: 'the audience condition does not hold' });
-        continue;
+      seenOccurrence.add(seenKey);
+      if (explain) addNote(result, id, `trigger: ${o.detail}`);
+      if (cr.audience !== undefined) {
+        inAudience ??= cr.audience(profile, ctx.nowDate);
+        if (!inAudience) {
+          suppressDecision(run, result, { customerId: cid, ruleId: id, occurrence: o.key, at: new Date(o.at), reason: 'not_in_audience', detail: 'the audience condition does not hold' });
+          continue;
+        }
       }
       const last = lastEntry.get(id);
       if (last !== undefined) {
         if (cr.reEligibleMs < 0) {
-          suppress({ ...base, reason: 'not_re_eligible', detail: `entered before (${iso(last)}); re-eligibility: never` });
+          suppressDecision(run, result, { customerId: cid, ruleId: id, occurrence: o.key, at: new Date(o.at), reason: 'not_re_eligible', detail: `entered before (${iso(last)}); re-eligibility: never` });
           continue;
         }
         if (cr.reEligibleMs > 0 && o.at < last + cr.reEligibleMs) {
-          suppress({ ...base, reason: 'not_re_eligible', detail: `entered ${iso(last)}; eligible again from ${iso(last + cr.reEligibleMs)}` });
+          suppressDecision(run, result, { customerId: cid, ruleId: id, occurrence: o.key, at: new Date(o.at), reason: 'not_re_eligible', detail: `entered ${iso(last)}; eligible again from ${iso(last + cr.reEligibleMs)}` });
           continue;
         }
         if (cr.reEligibleMs > 0 && journeys.some((j) => j.ruleId === id && j.status === 'active')) {
-          suppress({ ...base, reason: 'not_re_eligible', detail: 'a journey of this rule is still running' });
+          suppressDecision(run, result, { customerId: cid, ruleId: id, occurrence: o.key, at: new Date(o.at), reason: 'not_re_eligible', detail: 'a journey of this rule is still running' });
           continue;
         }
       }
-      const goal = o.at <= ctx.now ? exitMet(cr, o.at) : undefined;
+      const goal = o.at <= ctx.now ? exitMet(cr, o.at, profile, events, ctx) : undefined;
       if (goal !== undefined) {
-        suppress({ ...base, reason: 'exited', detail: `exit goal already reached after the trigger: ${goal}` });
+        suppressDecision(run, result, { customerId: cid, ruleId: id, occurrence: o.key, at: new Date(o.at), reason: 'exited', detail: `exit goal already reached after the trigger: ${goal}` });
         continue;
       }
       const share = cr.rule.holdoutShare ?? 0;
       const triggeredAt = iso(o.at);
-      const record: CadenceJourneyRecord = { ruleId: id, customerId: c.id, occurrence: o.key, triggeredAt, status: 'active', nextStep: 0, nextAt: triggeredAt };
+      const record: CadenceJourneyRecord = { ruleId: id, customerId: cid, occurrence: o.key, triggeredAt, status: 'active', nextStep: 0, nextAt: triggeredAt };
+      triggered.set(record, o.at);
       lastEntry.set(id, o.at);
-      if (share > 0 && hashToUnit(`${id}\u0000${c.id}`) < share) {
+      if (share > 0 && hashToUnit(`${id}\u0000${cid}`) < share) {
         record.status = 'holdout';
         journeys.push(record);
-        suppress({ ...base, reason: 'holdout', detail: `in the control group (${Math.round(share * 100)}% held out by a stable hash of rule and customer)` });
+        suppressDecision(run, result, { customerId: cid, ruleId: id, occurrence: o.key, at: new Date(o.at), reason: 'holdout', detail: `in the control group (${Math.round(share * 100)}% held out by a stable hash of rule and customer)` });
         continue;
       }
       if (active >= pol.maxConcurrent) {
         lastEntry.delete(id);
         if (last !== undefined) lastEntry.set(id, last);
-        suppress({ ...base, reason: 'max_concurrent_journeys', detail: `already in ${active} journeys (max ${pol.maxConcurrent})` });
+        suppressDecision(run, result, { customerId: cid, ruleId: id, occurrence: o.key, at: new Date(o.at), reason: 'max_concurrent_journeys', detail: `already in ${active} journeys (max ${pol.maxConcurrent})` });
         continue;
       }
       active++;
       journeys.push(record);
-      note(id, `entered the journey (occurrence ${o.key})`);
+      if (explain) addNote(result, id, `entered the journey (occurrence ${o.key})`);
     }
   }
 
   // Walk the active journeys in rule precedence, then trigger time.
   const rank = run.rank;
-  const order = journeys.filter((j) => j.status === 'active');
-  order.sort((a, b) => (rank.get(a.ruleId) as number) - (rank.get(b.ruleId) as number) || Date.parse(a.triggeredAt) - Date.parse(b.triggeredAt) || (a.occurrence < b.occurrence ? -1 : 1));
+  const order: CadenceJourneyRecord[] = [];
+  for (const j of journeys) if (j.status === 'active') order.push(j);
+  if (order.length > 1) {
+    order.sort((a, b) => (rank.get(a.ruleId) as number) - (rank.get(b.ruleId) as number) || (triggered.get(a) as number) - (triggered.get(b) as number) || (a.occurrence < b.occurrence ? -1 : 1));
+  }
   const suppressedList = onSuppressionList(c, pol);
+  let encodedCustomer: string | undefined;
   for (const j of order) {
     const cr = ruleById.get(j.ruleId) as CompiledRule;
     const steps = cr.rule.steps;
     let t = Date.parse(j.nextAt);
     let i = j.nextStep;
+    let encodedOccurrence: string | undefined;
     for (; i < steps.length; i++) {
       const step = steps[i] as (typeof steps)[number];
       if (step.kind === 'wait') {
@@ -1113,27 +1127,38 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
         continue;
       }
       if (t >= ctx.horizonEnd) break;
-      const key = idempotencyKey(cr.rule.id, c.id, j.occurrence, i);
-      const already = sent.get(key);
-      if (already !== undefined) {
-        t = already;
-        if (run.explain) note(cr.rule.id, `step ${i} already sent (${key})`);
-        continue;
+      // The parts are encoded once (an unencodable id fails here, as before); the key itself is built
+      // only when it is looked up or used (most customers have no history).
+      const encodedRule = cr.encodedId ?? encodeURIComponent(cr.rule.id);
+      encodedCustomer ??= encodeURIComponent(cid);
+      encodedOccurrence ??= encodeURIComponent(j.occurrence);
+      let key: string | undefined;
+      if (sent.size > 0 || explain) {
+        key = `${encodedRule}/${encodedCustomer}/${encodedOccurrence}/${i}`;
+        const already = sent.get(key);
+        if (already !== undefined) {
+          t = already;
+          if (explain) addNote(result, cr.rule.id, `step ${i} already sent (${key})`);
+          continue;
+        }
       }
       const due = Math.max(t, ctx.now);
-      const outcome = decideContact(step, t, due, cr, c, zone, timeline, pol, ctx, suppressedList);
-      const base = { ruleId: cr.rule.id, occurrence: j.occurrence, stepIndex: i, at: new Date(due) };
+      const outcome = decideContact(step, i, t, due, cr, c, zone, timeline, pol, ctx, suppressedList);
       if (outcome.kind === 'later') break;
       if (outcome.kind === 'suppressed') {
-        suppress({ ...base, reason: outcome.reason, detail: outcome.detail, ...(outcome.capId === undefined ? {} : { capId: outcome.capId }), ...(outcome.channel === undefined ? {} : { channel: outcome.channel }) });
+        const d: CadenceSuppressedDecision = { customerId: cid, ruleId: cr.rule.id, occurrence: j.occurrence, stepIndex: i, at: new Date(due), reason: outcome.reason, detail: outcome.detail };
+        if (outcome.capId !== undefined) d.capId = outcome.capId;
+        if (outcome.channel !== undefined) d.channel = outcome.channel;
+        suppressDecision(run, result, d);
         t = due;
         continue;
       }
+      key ??= `${encodedRule}/${encodedCustomer}/${encodedOccurrence}/${i}`;
       const counts = outcome.counts;
       timeline.push({ at: outcome.at, channel: outcome.channel, objective: cr.rule.objective, tags: cr.tags, counts });
       sent.set(key, outcome.at);
       const planned: CadencePlannedContact = {
-        customerId: c.id,
+        customerId: cid,
         ruleId: cr.rule.id,
         objective: cr.rule.objective,
         tags: [...cr.tags],
@@ -1151,7 +1176,7 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
         reasons: outcome.reasons,
       };
       result.contacts.push(planned);
-      if (run.explain) note(cr.rule.id, `planned step ${i} on ${outcome.channel} at ${planned.localTime}`);
+      if (explain) addNote(result, cr.rule.id, `planned step ${i} on ${outcome.channel} at ${planned.localTime}`);
       t = outcome.at;
     }
     if (i >= steps.length) j.status = 'completed';
@@ -1165,11 +1190,11 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
   const latest = new Map<string, CadenceJourneyRecord>();
   for (const j of journeys) {
     const cur = latest.get(j.ruleId);
-    if (cur === undefined || Date.parse(j.triggeredAt) > Date.parse(cur.triggeredAt)) latest.set(j.ruleId, j);
+    if (cur === undefined || (triggered.get(j) as number) > (triggered.get(cur) as number)) latest.set(j.ruleId, j);
   }
   for (const j of journeys) {
     const cr = ruleById.get(j.ruleId) as CompiledRule;
-    const t = Date.parse(j.triggeredAt);
+    const t = triggered.get(j) as number;
     const keep =
       j.status === 'active' ||
       t >= ctx.now ||
@@ -1179,6 +1204,32 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
   return result;
 }
 
+const NO_HISTORY: CadenceSentContact[] = [];
+const NO_EVENTS: Interaction[] = [];
+
+function compareOccurrences(a: Occurrence, b: Occurrence): number {
+  return a.at - b.at || (a.key < b.key ? -1 : 1);
+}
+
+function addNote(result: CustomerPlanResult, ruleId: string, text: string): void {
+  const list = result.notes.get(ruleId);
+  if (list === undefined) result.notes.set(ruleId, [text]);
+  else list.push(text);
+}
+
+function suppressDecision(run: PreparedRun, result: CustomerPlanResult, d: CadenceSuppressedDecision): void {
+  result.suppressed.push(d);
+  if (run.explain) addNote(result, d.ruleId, `suppressed: ${d.reason}${d.capId === undefined ? '' : ` ${d.capId}`} — ${d.detail}`);
+}
+
+/** The exit goal of a rule met after `from` (up to now), or undefined. */
+function exitMet(cr: CompiledRule, from: number, profile: CustomerProfile, events: readonly Interaction[], ctx: RunContext): string | undefined {
+  if (cr.exitOnPurchase && profile.lastOrderAt !== undefined && profile.lastOrderAt.getTime() > from && profile.lastOrderAt.getTime() <= ctx.now) return 'purchased';
+  if (cr.exitEvents.size > 0) for (const e of events) if (cr.exitEvents.has(e.event) && e.timestamp.getTime() > from && e.timestamp.getTime() <= ctx.now) return `event "${e.event}"`;
+  for (const cond of cr.exitConditions) if (cond(profile, ctx.nowDate)) return 'condition met';
+  return undefined;
+}
+
 type ContactOutcome =
   | { kind: 'planned'; at: number; channel: Channel; counts: boolean; reasons: string[] }
   | { kind: 'suppressed'; reason: CadenceSuppressionReason; detail: string; capId?: string; channel?: Channel }
@@ -1186,6 +1237,7 @@ type ContactOutcome =
 
 function decideContact(
   step: CadenceContactStep,
+  stepIndex: number,
   scheduled: number,
   due: number,
   cr: CompiledRule,
@@ -1264,7 +1316,7 @@ function decideContact(
     };
   }
   const reasons: string[] = [];
-  reasons.push(shared(`step ${cr.rule.steps.indexOf(step)} of "${cr.rule.name}" (${cr.rule.objective}, priority ${cr.rule.priority})`));
+  reasons.push(cr.stepLabels[stepIndex] as string);
   if (best.channel !== step.channel) reasons.push(shared(`fallback channel ${best.channel}: ${refusedOr(step.channel, usable)}`));
   if (needsConsent) reasons.push(shared(`${PURPOSE_LABEL[step.purpose]} consent granted on ${best.channel}`));
   if (best.at > due) {
