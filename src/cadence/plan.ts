@@ -33,8 +33,6 @@ import {
   addCalendarDays,
   birthdayOccurrences,
   calendarOccurrences,
-  daysAfterLastPurchase,
-  daysBeforeReplenishment,
   daysInCalendarMonth,
   firstPurchaseAnniversaries,
   signupAnniversaries,
@@ -528,13 +526,18 @@ interface RunContext {
   segmentExited: Map<string, Set<string>>;
 }
 
-/** Fast check: is the local day of `t` shifted by `days`, at `minute`, in [since, end)? */
-function localDayInWindow(t: number, days: number, minute: number, zone: string, since: number, end: number): boolean {
+/**
+ * The instant of the local day of `t` shifted by `days`, at `minute`, when it falls in [since, end);
+ * NaN otherwise. This is the calendar module's `daysAfterLastPurchase` / `daysBeforeReplenishment` day
+ * (local day of the instant plus or minus whole calendar days) read at the trigger's local time, from
+ * the memoised zone offsets: no calendar object is built for the many customers it concerns.
+ */
+function localDayAtInWindow(t: number, days: number, minute: number, zone: string, since: number, end: number): number {
   const approx = t + days * DAY_MS;
-  if (approx < since - 3 * DAY_MS || approx > end + 3 * DAY_MS) return false;
+  if (approx < since - 3 * DAY_MS || approx > end + 3 * DAY_MS) return NaN;
   const p = localParts(t, zone);
   const at = instantAtLocal(p.year, p.month, p.day + days, minute, zone);
-  return at >= since && at < end;
+  return at >= since && at < end ? at : NaN;
 }
 
 function dayAt(day: CalendarDay, minute: number, zone: string): number {
@@ -617,10 +620,8 @@ function triggerOccurrences(cr: CompiledRule, c: Customer, p: CustomerProfile, z
       return zoneOccurrences(cr, zone, ctx);
     case 'inactivity': {
       const base = p.lastOrderAt ?? c.createdAt;
-      if (!localDayInWindow(base.getTime(), t.days, cr.atMinute, zone, since, horizonEnd)) return [];
-      const o = daysAfterLastPurchase({ id: c.id, timeZone: zone }, base, t.days, { defaultTimeZone: zone });
-      const at = dayAt(o.day, cr.atMinute, zone);
-      return at >= since && at < horizonEnd ? [{ key: `inactivity:${iso(base.getTime())}`, at, detail: `${t.days} days without purchase since ${iso(base.getTime())}` }] : [];
+      const at = localDayAtInWindow(base.getTime(), t.days, cr.atMinute, zone, since, horizonEnd);
+      return Number.isNaN(at) ? [] : [{ key: `inactivity:${iso(base.getTime())}`, at, detail: `${t.days} days without purchase since ${iso(base.getTime())}` }];
     }
     case 'feedback_follow_up': {
       const reasons = t.reasons ?? ['detractor'];
@@ -650,14 +651,14 @@ function customerDateOccurrences(
     const days = t.days ?? 0;
     if (t.date === 'after_last_purchase') {
       const last = p.lastOrderAt;
-      if (last === undefined || !localDayInWindow(last.getTime(), days, minute, zone, since, horizonEnd)) return NONE;
-      const o = daysAfterLastPurchase(dateSubject(c, zone), last, days, { defaultTimeZone: zone });
-      return occurrenceOn(o.day, minute, zone, ctx, `after_last_purchase:${iso(last.getTime())}`, `${days} days after the purchase of ${iso(last.getTime())}`);
+      if (last === undefined) return NONE;
+      const at = localDayAtInWindow(last.getTime(), days, minute, zone, since, horizonEnd);
+      return Number.isNaN(at) ? NONE : [{ key: `after_last_purchase:${iso(last.getTime())}`, at, detail: `${days} days after the purchase of ${iso(last.getTime())}` }];
     }
     const f = ctx.forecasts.get(c.id);
-    if (f === undefined || !localDayInWindow(f.expectedAt.getTime(), -days, minute, zone, since, horizonEnd)) return NONE;
-    const o = daysBeforeReplenishment(dateSubject(c, zone), f.expectedAt, days, { defaultTimeZone: zone });
-    return occurrenceOn(o.day, minute, zone, ctx, `before_replenishment:${iso(f.lastPurchaseAt.getTime())}`, `${days} days before the replenishment expected ${iso(f.expectedAt.getTime())} (every ~${f.typicalIntervalDays} days)`);
+    if (f === undefined) return NONE;
+    const at = localDayAtInWindow(f.expectedAt.getTime(), -days, minute, zone, since, horizonEnd);
+    return Number.isNaN(at) ? NONE : [{ key: `before_replenishment:${iso(f.lastPurchaseAt.getTime())}`, at, detail: `${days} days before the replenishment expected ${iso(f.expectedAt.getTime())} (every ~${f.typicalIntervalDays} days)` }];
   }
   const off = t.offsetDays ?? 0;
   let occ;
