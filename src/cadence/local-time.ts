@@ -160,6 +160,24 @@ export function instantAtLocal(year: number, month: number, day: number, minuteO
  * @internal
  */
 export function localIso(t: number, zone: string): string {
+  let texts = localIsoTexts.get(zone);
+  if (texts === undefined) {
+    if (localIsoTexts.size >= 1024) localIsoTexts.clear();
+    localIsoTexts.set(zone, (texts = new Map()));
+  }
+  let text = texts.get(t);
+  if (text === undefined) {
+    text = formatLocalIso(t, zone);
+    if (texts.size >= 4096) texts.clear();
+    texts.set(t, text);
+  }
+  return text;
+}
+
+// Planned times repeat across customers of a zone: keep the text of recent ones (bounded).
+const localIsoTexts = new Map<string, Map<number, string>>();
+
+function formatLocalIso(t: number, zone: string): string {
   const off = zoneOffsetMs(zone, t);
   const wall = new Date(t + off).toISOString().slice(0, 23);
   const abs = Math.abs(off) / 60_000;

@@ -294,6 +294,8 @@ interface CompiledCap {
   cap: CadenceFrequencyCap;
   rollingMs: number; // 0 for calendar windows
   weekStart: number;
+  /** The last calendar period computed per zone: a period holding t is the period of t. */
+  lastPeriod: Map<string, [number, number]>;
 }
 
 interface CompiledPolicy {
@@ -386,6 +388,7 @@ function compilePolicy(input: CadencePolicy): CompiledPolicy {
       cap,
       rollingMs: cap.window.kind === 'rolling' ? cap.window.amount * (cap.window.unit === 'hours' ? 3_600_000 : DAY_MS) : 0,
       weekStart: cap.window.kind === 'calendar' ? weekdayIndex(cap.window.weekStartsOn ?? 'monday') : 1,
+      lastPeriod: new Map<string, [number, number]>(),
     })),
     quiet: (policy.quietHours ?? []).map((q) => ({
       channels: q.channels === undefined ? undefined : new Set(q.channels),
@@ -544,8 +547,17 @@ function dayAt(day: CalendarDay, minute: number, zone: string): number {
   return instantAtLocal(day.year, day.month, day.day, minute, zone);
 }
 
+// Trigger and due instants repeat across customers (a zone's schedule, 08:00 after quiet hours): keep
+// the ISO text of recent instants (bounded; the same text either way).
+const isoTexts = new Map<number, string>();
 function iso(t: number): string {
-  return new Date(t).toISOString();
+  let text = isoTexts.get(t);
+  if (text === undefined) {
+    text = new Date(t).toISOString();
+    if (isoTexts.size >= 8192) isoTexts.clear();
+    isoTexts.set(t, text);
+  }
+  return text;
 }
 
 function isoDay(d: CalendarDay): string {
@@ -796,7 +808,13 @@ function blockAt(
     } else {
       const win = cc.cap.window;
       if (win.kind !== 'calendar') continue;
-      const [start, end] = localPeriod(t, win.unit, cc.weekStart, zone);
+      let period = cc.lastPeriod.get(zone);
+      if (period === undefined || !(t >= period[0] && t < period[1])) {
+        period = localPeriod(t, win.unit, cc.weekStart, zone);
+        if (cc.lastPeriod.size >= 1024) cc.lastPeriod.clear();
+        cc.lastPeriod.set(zone, period);
+      }
+      const [start, end] = period;
       let n = 0;
       for (const e of timeline) if (e.counts && e.at >= start && e.at < end && capApplies(cc.cap, e.channel, e.objective, e.tags)) n++;
       if (n + 1 > cc.cap.limit) return { reason: 'cap', capId: cc.cap.id, next: Math.max(t + 60_000, end) };
