@@ -79,8 +79,16 @@ export interface CadenceQuietHours {
  * @category Cadence
  */
 export type CadenceBlockedHandling =
-  | { /** Discriminator. */ kind: 'drop' }
-  | { /** Discriminator. */ kind: 'defer'; /** Longest deferral in hours; absent: no limit. */ maxHours?: number };
+  | {
+      /** Discriminator. */
+      kind: 'drop';
+    }
+  | {
+      /** Discriminator. */
+      kind: 'defer';
+      /** Longest deferral in hours; absent: no limit. */
+      maxHours?: number;
+    };
 
 /**
  * A suppression list: customers and addresses that must never get a non-transactional contact.
@@ -173,12 +181,7 @@ const CapSchema = z.strictObject({
   tag: z.string().min(1).max(64).exactOptional(),
 });
 
-/**
- * Schema of a {@link CadencePolicy} (use {@link parseCadencePolicy} for jornada errors).
- *
- * @category Cadence
- */
-export const CadencePolicySchema = z
+const CadencePolicyShape = z
   .strictObject({
     version: z.literal(1),
     fallbackTimeZone: z.string().refine(isZone, 'must be an IANA time-zone name such as America/Sao_Paulo'),
@@ -223,6 +226,13 @@ export const CadencePolicySchema = z
       ids.add(c.id);
     });
   });
+
+/**
+ * Schema of a {@link CadencePolicy} (use {@link parseCadencePolicy} for jornada errors).
+ *
+ * @category Cadence
+ */
+export const CadencePolicySchema: z.ZodType<CadencePolicy, unknown> = CadencePolicyShape as z.ZodType<CadencePolicy, unknown>;
 
 /**
  * Validates a contact policy without throwing.

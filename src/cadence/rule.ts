@@ -226,9 +226,22 @@ export type CadenceStep = CadenceWaitDurationStep | CadenceWaitUntilStep | Caden
  * @category Cadence
  */
 export type CadenceExitGoal =
-  | { /** Discriminator. */ kind: 'purchased' }
-  | { /** Discriminator. */ kind: 'event'; /** Event name. */ event: string }
-  | { /** Discriminator. */ kind: 'condition'; /** Condition on the profile. */ condition: ConditionDocument };
+  | {
+      /** Discriminator. */
+      kind: 'purchased';
+    }
+  | {
+      /** Discriminator. */
+      kind: 'event';
+      /** Event name. */
+      event: string;
+    }
+  | {
+      /** Discriminator. */
+      kind: 'condition';
+      /** Condition on the profile. */
+      condition: ConditionDocument;
+    };
 
 /**
  * May a customer enter the same rule again? `never`, `after` a duration since the previous entry, or
@@ -237,9 +250,20 @@ export type CadenceExitGoal =
  * @category Cadence
  */
 export type CadenceReEligibility =
-  | { /** Discriminator. */ kind: 'never' }
-  | { /** Discriminator. */ kind: 'after'; /** Time since the previous entry. */ duration: CadenceDuration }
-  | { /** Discriminator. */ kind: 'always' };
+  | {
+      /** Discriminator. */
+      kind: 'never';
+    }
+  | {
+      /** Discriminator. */
+      kind: 'after';
+      /** Time since the previous entry. */
+      duration: CadenceDuration;
+    }
+  | {
+      /** Discriminator. */
+      kind: 'always';
+    };
 
 /**
  * A cadence rule (*régua*): a versioned JSON document.
@@ -382,13 +406,7 @@ const ReEligibilitySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('always') }),
 ]);
 
-/**
- * Schema of the shape of a {@link CadenceRule}; the conditions inside (audience, segment trigger,
- * condition goals) are checked by {@link parseCadenceRule} with the segments language.
- *
- * @category Cadence
- */
-export const CadenceRuleSchema = z
+const CadenceRuleShape = z
   .strictObject({
     version: z.literal(1),
     id: IdSchema,
@@ -407,6 +425,15 @@ export const CadenceRuleSchema = z
   .superRefine((r, ctx) => {
     if (!r.steps.some((s) => s.kind === 'contact')) ctx.addIssue({ code: 'custom', path: ['steps'], message: 'a rule needs at least one contact step' });
   });
+
+// `audience` and goal conditions are read as unknown here and validated by the segments parser in parseCadenceRule.
+/**
+ * Schema of the shape of a {@link CadenceRule}; the conditions inside (audience, segment trigger,
+ * condition goals) are checked by {@link parseCadenceRule} with the segments language.
+ *
+ * @category Cadence
+ */
+export const CadenceRuleSchema: z.ZodType<CadenceRule, unknown> = CadenceRuleShape as z.ZodType<CadenceRule, unknown>;
 
 function toIssues(error: z.ZodError): JornadaIssue[] {
   return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code }));
