@@ -1017,29 +1017,34 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
   }
   const events = ctx.eventsByCustomer.get(cid) ?? NO_EVENTS;
 
-  // Journeys from the state; `triggered` holds each journey's trigger instant (parsed once).
+  // Journeys from the state; `triggered[k]` is the trigger instant of `journeys[k]` (parsed once).
+  // Rule ids are unique, so the last entry and the occurrences seen matter per rule only: they are
+  // kept in maps only for customers with journeys from the state.
   const prior = run.journeysByCustomer.get(cid);
   const journeys: CadenceJourneyRecord[] = [];
-  const triggered = new Map<CadenceJourneyRecord, number>();
-  const lastEntry = new Map<string, number>();
-  const seenOccurrence = new Set<string>();
+  const triggered: number[] = [];
+  let priorLastEntry: Map<string, number> | undefined;
+  let priorSeen: Set<string> | undefined;
   if (prior !== undefined) {
+    priorLastEntry = new Map();
+    priorSeen = new Set();
     for (const p of prior) {
       if (!ruleById.has(p.ruleId)) continue;
       const j = { ...p };
       journeys.push(j);
       const t = Date.parse(j.triggeredAt);
-      triggered.set(j, t);
-      lastEntry.set(j.ruleId, Math.max(lastEntry.get(j.ruleId) ?? -Infinity, t));
-      seenOccurrence.add(`${j.ruleId}\u0000${j.occurrence}`);
+      triggered.push(t);
+      priorLastEntry.set(j.ruleId, Math.max(priorLastEntry.get(j.ruleId) ?? -Infinity, t));
+      priorSeen.add(`${j.ruleId}\u0000${j.occurrence}`);
     }
   }
 
   // Exit goals of the journeys carried over.
-  for (const j of journeys) {
+  for (let k = 0; k < journeys.length; k++) {
+    const j = journeys[k] as CadenceJourneyRecord;
     if (j.status !== 'active') continue;
     const cr = ruleById.get(j.ruleId) as CompiledRule;
-    const why = exitMet(cr, triggered.get(j) as number, profile, events, ctx);
+    const why = exitMet(cr, triggered[k] as number, profile, events, ctx);
     if (why !== undefined) {
       j.status = 'exited';
       suppressDecision(run, result, { customerId: cid, ruleId: j.ruleId, occurrence: j.occurrence, stepIndex: j.nextStep, at: new Date(ctx.now), reason: 'exited', detail: `exit goal reached: ${why}` });
@@ -1062,13 +1067,14 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
     }
     if (occs.length > 1) occs.sort(compareOccurrences);
     let inAudience: boolean | undefined;
+    let lastEntry = priorLastEntry?.get(id);
+    const seen = occs.length > 1 ? new Set<string>() : undefined;
     for (const o of occs) {
-      const seenKey = `${id}\u0000${o.key}`;
-      if (seenOccurrence.has(seenKey)) {
+      if ((priorSeen !== undefined && priorSeen.has(`${id}\u0000${o.key}`)) || (seen !== undefined && seen.has(o.key))) {
         if (explain) addNote(result, id, `trigger ${o.key} already handled in an earlier run`);
         continue;
       }
-      seenOccurrence.add(seenKey);
+      seen?.add(o.key);
       if (explain) addNote(result, id, `trigger: ${o.detail}`);
       if (cr.audience !== undefined) {
         inAudience ??= cr.audience(profile, ctx.nowDate);
@@ -1077,7 +1083,7 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
           continue;
         }
       }
-      const last = lastEntry.get(id);
+      const last = lastEntry;
       if (last !== undefined) {
         if (cr.reEligibleMs < 0) {
           suppressDecision(run, result, { customerId: cid, ruleId: id, occurrence: o.key, at: new Date(o.at), reason: 'not_re_eligible', detail: `entered before (${iso(last)}); re-eligibility: never` });
@@ -1100,36 +1106,41 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
       const share = cr.rule.holdoutShare ?? 0;
       const triggeredAt = iso(o.at);
       const record: CadenceJourneyRecord = { ruleId: id, customerId: cid, occurrence: o.key, triggeredAt, status: 'active', nextStep: 0, nextAt: triggeredAt };
-      triggered.set(record, o.at);
-      lastEntry.set(id, o.at);
+      lastEntry = o.at;
       if (share > 0 && hashToUnit(`${id}\u0000${cid}`) < share) {
         record.status = 'holdout';
         journeys.push(record);
+        triggered.push(o.at);
         suppressDecision(run, result, { customerId: cid, ruleId: id, occurrence: o.key, at: new Date(o.at), reason: 'holdout', detail: `in the control group (${Math.round(share * 100)}% held out by a stable hash of rule and customer)` });
         continue;
       }
       if (active >= pol.maxConcurrent) {
-        lastEntry.delete(id);
-        if (last !== undefined) lastEntry.set(id, last);
+        lastEntry = last;
         suppressDecision(run, result, { customerId: cid, ruleId: id, occurrence: o.key, at: new Date(o.at), reason: 'max_concurrent_journeys', detail: `already in ${active} journeys (max ${pol.maxConcurrent})` });
         continue;
       }
       active++;
       journeys.push(record);
+      triggered.push(o.at);
       if (explain) addNote(result, id, `entered the journey (occurrence ${o.key})`);
     }
   }
 
   // Walk the active journeys in rule precedence, then trigger time.
   const rank = run.rank;
-  const order: CadenceJourneyRecord[] = [];
-  for (const j of journeys) if (j.status === 'active') order.push(j);
+  const order: number[] = [];
+  for (let k = 0; k < journeys.length; k++) if ((journeys[k] as CadenceJourneyRecord).status === 'active') order.push(k);
   if (order.length > 1) {
-    order.sort((a, b) => (rank.get(a.ruleId) as number) - (rank.get(b.ruleId) as number) || (triggered.get(a) as number) - (triggered.get(b) as number) || (a.occurrence < b.occurrence ? -1 : 1));
+    order.sort((x, y) => {
+      const a = journeys[x] as CadenceJourneyRecord;
+      const b = journeys[y] as CadenceJourneyRecord;
+      return (rank.get(a.ruleId) as number) - (rank.get(b.ruleId) as number) || (triggered[x] as number) - (triggered[y] as number) || (a.occurrence < b.occurrence ? -1 : 1);
+    });
   }
   const suppressedList = onSuppressionList(c, pol);
   let encodedCustomer: string | undefined;
-  for (const j of order) {
+  for (const k of order) {
+    const j = journeys[k] as CadenceJourneyRecord;
     const cr = ruleById.get(j.ruleId) as CompiledRule;
     const steps = cr.rule.steps;
     let t = Date.parse(j.nextAt);
@@ -1206,18 +1217,20 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
   }
 
   // Keep active journeys, and finished ones still needed (future occurrences, re-eligibility).
-  const latest = new Map<string, CadenceJourneyRecord>();
-  for (const j of journeys) {
-    const cur = latest.get(j.ruleId);
-    if (cur === undefined || (triggered.get(j) as number) > (triggered.get(cur) as number)) latest.set(j.ruleId, j);
+  const latest = new Map<string, number>();
+  for (let k = 0; k < journeys.length; k++) {
+    const ruleId = (journeys[k] as CadenceJourneyRecord).ruleId;
+    const cur = latest.get(ruleId);
+    if (cur === undefined || (triggered[k] as number) > (triggered[cur] as number)) latest.set(ruleId, k);
   }
-  for (const j of journeys) {
+  for (let k = 0; k < journeys.length; k++) {
+    const j = journeys[k] as CadenceJourneyRecord;
     const cr = ruleById.get(j.ruleId) as CompiledRule;
-    const t = triggered.get(j) as number;
+    const t = triggered[k] as number;
     const keep =
       j.status === 'active' ||
       t >= ctx.now ||
-      (latest.get(j.ruleId) === j && (cr.reEligibleMs < 0 || (cr.reEligibleMs > 0 && t + cr.reEligibleMs > ctx.now)));
+      (latest.get(j.ruleId) === k && (cr.reEligibleMs < 0 || (cr.reEligibleMs > 0 && t + cr.reEligibleMs > ctx.now)));
     if (keep) result.journeys.push(j);
   }
   return result;
