@@ -1002,18 +1002,19 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
   const explain = run.explain;
   const zone = c.timeZone ?? pol.policy.fallbackTimeZone;
   const profile = run.profiles.get(c.id);
-  const result: CustomerPlanResult = { contacts: [], suppressed: [], journeys: [], notes: new Map() };
+  const result: CustomerPlanResult = { contacts: [], suppressed: [], journeys: [], notes: explain ? new Map() : NO_NOTES };
   if (profile === undefined) throw new Error('no profile');
   const ruleById = run.ruleById;
   const cid = c.id;
 
   // History: the timeline for caps and the keys already sent.
+  // `sent` is made on the first key (most customers have no history).
   const timeline: TimelineEntry[] = [];
-  const sent = new Map<string, number>();
+  let sent: Map<string, number> | undefined;
   for (const h of run.historyByCustomer.get(cid) ?? NO_HISTORY) {
     const r = h.ruleId === undefined ? undefined : ruleById.get(h.ruleId);
     timeline.push({ at: h.at.getTime(), channel: h.channel, objective: h.objective ?? r?.rule.objective, tags: h.tags ?? r?.tags ?? [], counts: h.countsTowardCaps !== false });
-    if (h.idempotencyKey !== undefined) sent.set(h.idempotencyKey, h.at.getTime());
+    if (h.idempotencyKey !== undefined) (sent ??= new Map()).set(h.idempotencyKey, h.at.getTime());
   }
   const events = ctx.eventsByCustomer.get(cid) ?? NO_EVENTS;
 
@@ -1163,9 +1164,9 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
       encodedCustomer ??= encodeURIComponent(cid);
       encodedOccurrence ??= encodeURIComponent(j.occurrence);
       let key: string | undefined;
-      if (sent.size > 0 || explain) {
+      if (sent !== undefined || explain) {
         key = `${encodedRule}/${encodedCustomer}/${encodedOccurrence}/${i}`;
-        const already = sent.get(key);
+        const already = sent?.get(key);
         if (already !== undefined) {
           t = already;
           if (explain) addNote(result, cr.rule.id, `step ${i} already sent (${key})`);
@@ -1186,7 +1187,7 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
       key ??= `${encodedRule}/${encodedCustomer}/${encodedOccurrence}/${i}`;
       const counts = outcome.counts;
       timeline.push({ at: outcome.at, channel: outcome.channel, objective: cr.rule.objective, tags: cr.tags, counts });
-      sent.set(key, outcome.at);
+      (sent ??= new Map()).set(key, outcome.at);
       const planned: CadencePlannedContact = {
         customerId: cid,
         ruleId: cr.rule.id,
@@ -1237,6 +1238,8 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
 }
 
 const NO_HISTORY: CadenceSentContact[] = [];
+/** The notes of a run without explanations: never written (notes are added only when explaining). */
+const NO_NOTES = new Map<string, string[]>();
 const NO_EVENTS: Interaction[] = [];
 
 function compareOccurrences(a: Occurrence, b: Occurrence): number {
