@@ -521,7 +521,8 @@ interface RunContext {
   nowIso: string;
   nowDate: Date;
   calendars: Record<string, Calendar>;
-  zoneCache: Map<string, Occurrence[]>;
+  /** Occurrences shared by a zone, by rule id, then zone. */
+  zoneCache: Map<string, Map<string, Occurrence[]>>;
   eventsByCustomer: Map<string, Interaction[]>;
   forecasts: Map<string, NextPurchaseForecast>;
   followUps: Map<string, PendingFollowUp[]>;
@@ -566,8 +567,9 @@ function isoDay(d: CalendarDay): string {
 
 /** Occurrences shared by every customer of a zone (calendar occasions, schedules). */
 function zoneOccurrences(cr: CompiledRule, zone: string, ctx: RunContext): Occurrence[] {
-  const cacheKey = `${cr.rule.id}\u0000${zone}`;
-  const hit = ctx.zoneCache.get(cacheKey);
+  let byZone = ctx.zoneCache.get(cr.rule.id);
+  if (byZone === undefined) ctx.zoneCache.set(cr.rule.id, (byZone = new Map()));
+  const hit = byZone.get(zone);
   if (hit !== undefined) return hit;
   const out: Occurrence[] = [];
   const t = cr.rule.trigger;
@@ -600,7 +602,7 @@ function zoneOccurrences(cr: CompiledRule, zone: string, ctx: RunContext): Occur
       }
     }
   }
-  ctx.zoneCache.set(cacheKey, out);
+  byZone.set(zone, out);
   return out;
 }
 
@@ -609,8 +611,10 @@ function triggerOccurrences(cr: CompiledRule, c: Customer, p: CustomerProfile, z
   const { since, now, horizonEnd } = ctx;
   switch (t.kind) {
     case 'event': {
+      const list = ctx.eventsByCustomer.get(c.id);
+      if (list === undefined) return NONE;
       const out: Occurrence[] = [];
-      for (const e of ctx.eventsByCustomer.get(c.id) ?? []) {
+      for (const e of list) {
         const at = e.timestamp.getTime();
         if (e.event === t.event && at >= since && at <= now) out.push({ key: `event:${e.id}`, at, detail: `event "${e.event}" at ${iso(at)}` });
       }
@@ -633,7 +637,7 @@ function triggerOccurrences(cr: CompiledRule, c: Customer, p: CustomerProfile, z
     case 'inactivity': {
       const base = p.lastOrderAt ?? c.createdAt;
       const at = localDayAtInWindow(base.getTime(), t.days, cr.atMinute, zone, since, horizonEnd);
-      return Number.isNaN(at) ? [] : [{ key: `inactivity:${iso(base.getTime())}`, at, detail: `${t.days} days without purchase since ${iso(base.getTime())}` }];
+      return Number.isNaN(at) ? NONE : [{ key: `inactivity:${iso(base.getTime())}`, at, detail: `${t.days} days without purchase since ${iso(base.getTime())}` }];
     }
     case 'feedback_follow_up': {
       const reasons = t.reasons ?? ['detractor'];
@@ -720,19 +724,34 @@ function occurrenceOn(day: CalendarDay, minute: number, zone: string, ctx: RunCo
  * also tries 28 February and 1 March (where common years put it).
  */
 function yearlyNear(month: number, day: number, off: number, minute: number, zone: string, since: number, end: number): boolean {
-  const y0 = new Date(since - (Math.abs(off) + 2) * DAY_MS).getUTCFullYear();
-  const y1 = new Date(end + (Math.abs(off) + 2) * DAY_MS).getUTCFullYear();
+  const reach = (Math.abs(off) + 2) * DAY_MS;
+  if (since !== yearsFor.since || end !== yearsFor.end || reach !== yearsFor.reach) {
+    yearsFor = { since, end, reach, y0: new Date(since - reach).getUTCFullYear(), y1: new Date(end + reach).getUTCFullYear() };
+  }
+  const { y0, y1 } = yearsFor;
   for (let y = y0; y <= y1; y++) {
-    let at = instantAtLocal(y, month, day + off, minute, zone);
-    if (at >= since && at < end) return true;
+    if (localNear(y, month, day + off, minute, zone, since, end)) return true;
     if (month === 2 && day === 29) {
-      at = instantAtLocal(y, 2, 28 + off, minute, zone);
-      if (at >= since && at < end) return true;
-      at = instantAtLocal(y, 3, 1 + off, minute, zone);
-      if (at >= since && at < end) return true;
+      if (localNear(y, 2, 28 + off, minute, zone, since, end)) return true;
+      if (localNear(y, 3, 1 + off, minute, zone, since, end)) return true;
     }
   }
   return false;
+}
+
+/** The years {@link yearlyNear} tries, for the last window and reach asked (the same for a whole run). */
+let yearsFor = { since: NaN, end: NaN, reach: NaN, y0: 0, y1: -1 };
+
+/**
+ * Is the instant of a local date and time in [since, end)? The wall time read as UTC is within a day
+ * and a half of the instant (no zone is more than 26 hours from UTC), so dates two days or more outside
+ * the window are answered without the zone.
+ */
+function localNear(year: number, month: number, day: number, minute: number, zone: string, since: number, end: number): boolean {
+  const wall = Date.UTC(year, month - 1, day, 0, minute);
+  if (wall < since - 2 * DAY_MS || wall >= end + 2 * DAY_MS) return false;
+  const at = instantAtLocal(year, month, day, minute, zone);
+  return at >= since && at < end;
 }
 
 // ---------------------------------------------------------------------------------------------------
