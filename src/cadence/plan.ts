@@ -681,16 +681,22 @@ function customerDateOccurrences(
   if (t.date === 'birthday') {
     const b = c.birthday;
     if (b === undefined || !yearlyNear(b.month, b.day, off, minute, zone, since, horizonEnd)) return NONE;
+    const fast = b.year === undefined || Number.isInteger(b.year) ? yearlyFast(b.month, b.day, b.year, t.date, off, minute, zone, ctx) : undefined;
+    if (fast !== undefined) return fast;
     occ = birthdayOccurrences(dateSubject(c, zone), yearRange(off, zone, ctx));
   } else if (t.date === 'signup_anniversary') {
     const d = localParts(c.createdAt.getTime(), zone);
     if (!yearlyNear(d.month, d.day, off, minute, zone, since, horizonEnd)) return NONE;
+    const fast = c.createdAt.getTime() >= 0 ? yearlyFast(d.month, d.day, d.year, t.date, off, minute, zone, ctx) : undefined;
+    if (fast !== undefined) return fast;
     occ = signupAnniversaries(dateSubject(c, zone), yearRange(off, zone, ctx));
   } else {
     const first = p.firstOrderAt;
     if (first === undefined) return NONE;
     const d = localParts(first.getTime(), zone);
     if (!yearlyNear(d.month, d.day, off, minute, zone, since, horizonEnd)) return NONE;
+    const fast = first.getTime() >= 0 ? yearlyFast(d.month, d.day, d.year, t.date, off, minute, zone, ctx) : undefined;
+    if (fast !== undefined) return fast;
     occ = firstPurchaseAnniversaries(dateSubject(c, zone), first, yearRange(off, zone, ctx));
   }
   const out: Occurrence[] = [];
@@ -702,6 +708,37 @@ function customerDateOccurrences(
 }
 
 const NONE: Occurrence[] = [];
+
+const MIN_FAST_YEAR = 1970;
+
+/**
+ * The occurrences of a yearly date the calendar module's `birthdayOccurrences` / anniversaries give
+ * (years after `originYear`, local days in the range `yearRange` spans), shifted by `off` days, read
+ * from the memoised local days: no calendar objects are built. Only for the plain case — a date that
+ * exists every year (not 29 February), a window after 1970 — and undefined otherwise, where the
+ * calendar module answers (its 29 February policy and its checks).
+ */
+function yearlyFast(month: number, day: number, originYear: number | undefined, kind: string, off: number, minute: number, zone: string, ctx: RunContext): Occurrence[] | undefined {
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInCalendarMonth(2001, month))) return undefined;
+  const from = ctx.since - (off + 2) * DAY_MS;
+  const to = ctx.horizonEnd - (off - 2) * DAY_MS;
+  if (!(from >= 0) || !(to > from)) return undefined;
+  const a = localParts(from, zone);
+  const b = localParts(to - 1, zone);
+  if (a.year < MIN_FAST_YEAR || b.year > 9999) return undefined;
+  const first = a.year * 10_000 + a.month * 100 + a.day;
+  const last = b.year * 10_000 + b.month * 100 + b.day;
+  let out: Occurrence[] | undefined;
+  for (let y = Math.max(a.year, originYear === undefined ? -Infinity : originYear + 1); y <= b.year; y++) {
+    const serial = y * 10_000 + month * 100 + day;
+    if (serial < first || serial > last) continue;
+    const at = instantAtLocal(y, month, day + off, minute, zone);
+    if (!(at >= ctx.since && at < ctx.horizonEnd)) continue;
+    const isoDate = isoDay({ year: y, month, day });
+    (out ??= []).push({ key: `${kind}:${isoDate}`, at, detail: `${off === 0 ? '' : `${Math.abs(off)} days ${off < 0 ? 'before' : 'after'} `}${kind.replace(/_/g, ' ')} on ${isoDate}` });
+  }
+  return out ?? NONE;
+}
 
 function dateSubject(c: Customer, zone: string): CustomerDateSubject {
   const subject: CustomerDateSubject = { id: c.id, timeZone: zone, createdAt: c.createdAt };
