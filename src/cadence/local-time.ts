@@ -12,6 +12,7 @@
  * @module
  */
 import { tzOffset } from '@date-fns/tz';
+import { civilFromDays } from '../core/civil-days.js';
 
 const MINUTE_MS = 60_000;
 const PROBE_MS = 86_400_000;
@@ -121,8 +122,15 @@ export interface LocalParts {
  * @internal
  */
 export function localParts(t: number, zone: string): LocalParts {
-  const d = new Date(t + zoneOffsetMs(zone, t));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay(), minuteOfDay: d.getUTCHours() * 60 + d.getUTCMinutes() };
+  // The wall clock read as UTC, split into a day number and the minute of that day; the calendar date
+  // of the day number by Hinnant's civil_from_days (no Date is built).
+  const wall = t + zoneOffsetMs(zone, t);
+  const days = Math.floor(wall / 86_400_000);
+  const minuteOfDay = Math.floor((wall - days * 86_400_000) / MINUTE_MS);
+  const { year, month, day } = civilFromDays(days);
+  // 1970-01-01 (day 0) was a Thursday (4).
+  const weekday = (((days + 4) % 7) + 7) % 7;
+  return { year, month, day, weekday, minuteOfDay };
 }
 
 /**

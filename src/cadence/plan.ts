@@ -9,6 +9,7 @@ import { hashToUnit } from '../core/random.js';
 import {
   canContact,
   type Channel,
+  type Consent,
   type Customer,
   type FeedbackResponse,
   type Interaction,
@@ -53,6 +54,7 @@ import {
   type CadenceObjective,
   type CadenceRule,
 } from './rule.js';
+import { consentAllows } from '../model/consent-decision.js';
 import { parseCadencePolicy, type CadenceFrequencyCap, type CadencePolicy } from './policy.js';
 import { inLocalInterval, instantAtLocal, localIso, localParts, localPeriod, nextLocalTime, startOfNextLocalDay } from './local-time.js';
 
@@ -288,6 +290,8 @@ interface CompiledRule {
   encodedId: string | undefined;
   /** The first reason of a contact of each step (`step i of "name" (objective, priority p)`). */
   stepLabels: string[];
+  /** The channels of each contact step, the primary first, then the fallbacks in order (empty for waits). */
+  stepChannels: Channel[][];
 }
 
 interface CompiledCap {
@@ -367,6 +371,7 @@ function compileRules(rules: readonly CadenceRule[], zone: string): CompiledRule
       reEligibleMs: re.kind === 'never' ? -1 : re.kind === 'always' ? 0 : Math.max(1, durationMs(re.duration)),
       encodedId: encodeOrUndefined(rule.id),
       stepLabels: rule.steps.map((_, i) => shared(`step ${i} of "${rule.name}" (${rule.objective}, priority ${rule.priority})`)),
+      stepChannels: rule.steps.map((step) => (step.kind === 'contact' ? [step.channel, ...(step.fallbackChannels ?? [])] : [])),
     };
   });
 }
@@ -512,6 +517,8 @@ interface Occurrence {
   key: string;
   at: number;
   detail: string;
+  /** `key`, URI-encoded, once it was needed. */
+  encoded?: string;
 }
 
 interface RunContext {
@@ -844,9 +851,12 @@ function blockAt(
     if (!capApplies(cc.cap, channel, objective, rule.tags)) continue;
     if (cc.rollingMs > 0) {
       const w = cc.rollingMs;
+      // Counted first: the times are gathered only when the cap may be reached.
+      let near = 1;
+      for (const e of timeline) if (e.counts && e.at > t - w && e.at < t + w && capApplies(cc.cap, e.channel, e.objective, e.tags)) near++;
+      if (near <= cc.cap.limit) continue;
       const times: number[] = [t];
       for (const e of timeline) if (e.counts && e.at > t - w && e.at < t + w && capApplies(cc.cap, e.channel, e.objective, e.tags)) times.push(e.at);
-      if (times.length <= cc.cap.limit) continue;
       times.sort((a, b) => a - b);
       let violated = false;
       let earliest = Infinity;
@@ -1080,8 +1090,13 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
   const prior = run.journeysByCustomer.get(cid);
   const journeys: CadenceJourneyRecord[] = [];
   const triggered: number[] = [];
+  // `nextAtMs[k]` is `journeys[k].nextAt` read once; `occurrenceOf[k]` the trigger occurrence of a
+  // journey entered in this run (its URI-encoded key is kept on it, shared by a zone's customers).
+  const nextAtMs: number[] = [];
+  const occurrenceOf: Array<Occurrence | undefined> = [];
   let priorLastEntry: Map<string, number> | undefined;
   let priorSeen: Set<string> | undefined;
+  let mayRepeat = false;
   if (prior !== undefined) {
     priorLastEntry = new Map();
     priorSeen = new Set();
@@ -1091,9 +1106,14 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
       journeys.push(j);
       const t = Date.parse(j.triggeredAt);
       triggered.push(t);
+      nextAtMs.push(Date.parse(j.nextAt));
+      occurrenceOf.push(undefined);
       priorLastEntry.set(j.ruleId, Math.max(priorLastEntry.get(j.ruleId) ?? -Infinity, t));
       priorSeen.add(`${j.ruleId}\u0000${j.occurrence}`);
     }
+    // A state that carries one rule and occurrence twice could plan a key twice: remember the keys
+    // planned in this run then (only then).
+    mayRepeat = priorSeen.size < journeys.length;
   }
 
   // Exit goals of the journeys carried over.
@@ -1168,6 +1188,8 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
         record.status = 'holdout';
         journeys.push(record);
         triggered.push(o.at);
+        nextAtMs.push(o.at);
+        occurrenceOf.push(o);
         suppressDecision(run, result, { customerId: cid, ruleId: id, occurrence: o.key, at: new Date(o.at), reason: 'holdout', detail: `in the control group (${Math.round(share * 100)}% held out by a stable hash of rule and customer)` });
         continue;
       }
@@ -1179,6 +1201,8 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
       active++;
       journeys.push(record);
       triggered.push(o.at);
+      nextAtMs.push(o.at);
+      occurrenceOf.push(o);
       if (explain) addNote(result, id, `entered the journey (occurrence ${o.key})`);
     }
   }
@@ -1200,9 +1224,10 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
     const j = journeys[k] as CadenceJourneyRecord;
     const cr = ruleById.get(j.ruleId) as CompiledRule;
     const steps = cr.rule.steps;
-    let t = Date.parse(j.nextAt);
+    let t = nextAtMs[k] as number;
     let i = j.nextStep;
     let encodedOccurrence: string | undefined;
+    const occ = occurrenceOf[k];
     for (; i < steps.length; i++) {
       const step = steps[i] as (typeof steps)[number];
       if (step.kind === 'wait') {
@@ -1218,7 +1243,7 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
       // only when it is looked up or used (most customers have no history).
       const encodedRule = cr.encodedId ?? encodeURIComponent(cr.rule.id);
       encodedCustomer ??= encodeURIComponent(cid);
-      encodedOccurrence ??= encodeURIComponent(j.occurrence);
+      encodedOccurrence ??= occ === undefined ? encodeURIComponent(j.occurrence) : (occ.encoded ??= encodeURIComponent(occ.key));
       let key: string | undefined;
       if (sent !== undefined || explain) {
         key = `${encodedRule}/${encodedCustomer}/${encodedOccurrence}/${i}`;
@@ -1243,7 +1268,7 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
       key ??= `${encodedRule}/${encodedCustomer}/${encodedOccurrence}/${i}`;
       const counts = outcome.counts;
       timeline.push({ at: outcome.at, channel: outcome.channel, objective: cr.rule.objective, tags: cr.tags, counts });
-      (sent ??= new Map()).set(key, outcome.at);
+      if (mayRepeat) (sent ??= new Map()).set(key, outcome.at);
       const planned: CadencePlannedContact = {
         customerId: cid,
         ruleId: cr.rule.id,
@@ -1274,11 +1299,24 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
   }
 
   // Keep active journeys, and finished ones still needed (future occurrences, re-eligibility).
-  const latest = new Map<string, number>();
-  for (let k = 0; k < journeys.length; k++) {
-    const ruleId = (journeys[k] as CadenceJourneyRecord).ruleId;
-    const cur = latest.get(ruleId);
-    if (cur === undefined || (triggered[k] as number) > (triggered[cur] as number)) latest.set(ruleId, k);
+  // The latest journey of each rule (by trigger time; the first on a tie); a map only when a rule has
+  // several.
+  let latest: Map<string, number> | undefined;
+  for (let k = 1; k < journeys.length && latest === undefined; k++) {
+    const id = (journeys[k] as CadenceJourneyRecord).ruleId;
+    for (let m = 0; m < k; m++) {
+      if ((journeys[m] as CadenceJourneyRecord).ruleId === id) {
+        latest = new Map();
+        break;
+      }
+    }
+  }
+  if (latest !== undefined) {
+    for (let k = 0; k < journeys.length; k++) {
+      const ruleId = (journeys[k] as CadenceJourneyRecord).ruleId;
+      const cur = latest.get(ruleId);
+      if (cur === undefined || (triggered[k] as number) > (triggered[cur] as number)) latest.set(ruleId, k);
+    }
   }
   for (let k = 0; k < journeys.length; k++) {
     const j = journeys[k] as CadenceJourneyRecord;
@@ -1287,7 +1325,7 @@ export function planCustomer(run: PreparedRun, c: Customer): CustomerPlanResult 
     const keep =
       j.status === 'active' ||
       t >= ctx.now ||
-      (latest.get(j.ruleId) === k && (cr.reEligibleMs < 0 || (cr.reEligibleMs > 0 && t + cr.reEligibleMs > ctx.now)));
+      ((latest === undefined || latest.get(j.ruleId) === k) && (cr.reEligibleMs < 0 || (cr.reEligibleMs > 0 && t + cr.reEligibleMs > ctx.now)));
     if (keep) result.journeys.push(j);
   }
   return result;
@@ -1297,6 +1335,7 @@ const NO_HISTORY: CadenceSentContact[] = [];
 /** The notes of a run without explanations: never written (notes are added only when explaining). */
 const NO_NOTES = new Map<string, string[]>();
 const NO_EVENTS: Interaction[] = [];
+const NO_CONSENTS: Consent[] = [];
 
 function compareOccurrences(a: Occurrence, b: Occurrence): number {
   return a.at - b.at || (a.key < b.key ? -1 : 1);
@@ -1342,27 +1381,29 @@ function decideContact(
   const transactional = step.purpose === 'transactional';
   if (suppressedList && !transactional) return { kind: 'suppressed', reason: 'suppression_list', detail: 'the customer or an address is on the suppression list' };
   const needsConsent = pol.consentRequired[step.purpose];
-  const channels = [step.channel, ...(step.fallbackChannels ?? [])];
-  const consents = c.consents ?? [];
-  const usable: Channel[] = [];
-  const refused: string[] = [];
-  let anyConsentFail = false;
-  for (const ch of channels) {
-    if (!reachable(c, ch)) {
-      refused.push(`${ch}: no address`);
-      continue;
+  const channels = cr.stepChannels[stepIndex] as Channel[];
+  const consents = c.consents ?? NO_CONSENTS;
+  // The usable channels, in order; the common case (the primary alone) shares the step's list.
+  let usable: Channel[] | undefined;
+  for (let k = 0; k < channels.length; k++) {
+    const ch = channels[k] as Channel;
+    const ok = reachable(c, ch) && (!needsConsent || consentAllows(consents, ch, step.purpose, due));
+    if (ok) {
+      if (usable === undefined && k === 0 && channels.length === 1) usable = channels;
+      else (usable ??= []).push(ch);
     }
-    if (needsConsent) {
-      const perm = canContact(consents, { channel: ch, purpose: step.purpose, at: new Date(due) });
-      if (!perm.allowed) {
+  }
+  if (usable === undefined) {
+    // Why each channel was refused (the failure path only).
+    const refused: string[] = [];
+    let anyConsentFail = false;
+    for (const ch of channels) {
+      if (!reachable(c, ch)) refused.push(`${ch}: no address`);
+      else {
         anyConsentFail = true;
-        refused.push(`${ch}: consent ${perm.reason}`);
-        continue;
+        refused.push(`${ch}: consent ${canContact(consents, { channel: ch, purpose: step.purpose, at: new Date(due) }).reason}`);
       }
     }
-    usable.push(ch);
-  }
-  if (usable.length === 0) {
     return anyConsentFail
       ? { kind: 'suppressed', reason: 'no_consent', detail: `no ${PURPOSE_LABEL[step.purpose]} consent on any channel (${refused.join('; ')})`, channel: step.channel }
       : { kind: 'suppressed', reason: 'unreachable', detail: `no address (${refused.join('; ')})`, channel: step.channel };
@@ -1380,7 +1421,7 @@ function decideContact(
     let found = false;
     for (let iter = 0; iter < 400 && t <= limit; iter++) {
       if (best !== undefined && t >= best.at) break;
-      if (needsConsent && !canContact(consents, { channel: ch, purpose: step.purpose, at: new Date(t) }).allowed) break;
+      if (needsConsent && t !== due && !consentAllows(consents, ch, step.purpose, t)) break;
       const b = blockAt(t, ch, cr, counted, bypassQuiet, timeline, pol, zone);
       if (b === undefined) {
         found = true;
@@ -1409,7 +1450,7 @@ function decideContact(
   const reasons: string[] = [];
   reasons.push(cr.stepLabels[stepIndex] as string);
   if (best.channel !== step.channel) reasons.push(shared(`fallback channel ${best.channel}: ${refusedOr(step.channel, usable)}`));
-  if (needsConsent) reasons.push(shared(`${PURPOSE_LABEL[step.purpose]} consent granted on ${best.channel}`));
+  if (needsConsent) reasons.push(consentGrantedText(step.purpose, best.channel));
   if (best.at > due) {
     const b = best.firstBlock;
     reasons.push(`deferred from ${localIso(due, zone)}: ${b?.reason === 'cap' ? `cap ${b.capId ?? ''}` : b?.reason === 'weekday' ? 'weekday not allowed' : 'quiet hours'}`);
@@ -1425,6 +1466,16 @@ function shared(text: string): string {
   const hit = sharedTexts.get(text);
   if (hit !== undefined) return hit;
   if (sharedTexts.size < 10_000) sharedTexts.set(text, text);
+  return text;
+}
+
+// `<purpose> consent granted on <channel>`, one copy per pair.
+const consentGranted = new Map<string, Map<string, string>>();
+function consentGrantedText(purpose: CadenceContactPurpose, channel: Channel): string {
+  let byChannel = consentGranted.get(purpose);
+  if (byChannel === undefined) consentGranted.set(purpose, (byChannel = new Map()));
+  let text = byChannel.get(channel);
+  if (text === undefined) byChannel.set(channel, (text = `${PURPOSE_LABEL[purpose]} consent granted on ${channel}`));
   return text;
 }
 

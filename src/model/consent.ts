@@ -9,6 +9,7 @@ import type { Equal, Expect } from '../core/type-equality.js';
 import type { SafeParseResult } from '../core/errors.js';
 import { parseWith, safeParseWith } from '../core/validation.js';
 import { ChannelSchema, InstantSchema, type Channel } from './common.js';
+import { decidingConsent } from './consent-decision.js';
 
 /**
  * The legal bases for processing personal data of LGPD art. 7 (Lei 13.709/2018), I to X.
@@ -237,18 +238,7 @@ export function canContact(
   query: { channel: Channel; purpose: Exclude<ConsentPurpose, 'all'>; at: Date },
 ): ContactPermission {
   const at = query.at.getTime();
-  let latest: Consent | undefined;
-  let latestTime = -Infinity;
-  for (const c of consents) {
-    if (c.channel !== query.channel && c.channel !== 'all') continue;
-    if (c.purpose !== query.purpose && c.purpose !== 'all') continue;
-    const t = c.recordedAt.getTime();
-    if (t > at) continue;
-    if (t > latestTime || (t === latestTime && latest !== undefined && latest.status === 'granted' && c.status !== 'granted')) {
-      latest = c;
-      latestTime = t;
-    }
-  }
+  const latest = decidingConsent(consents, query.channel, query.purpose, at);
   if (latest === undefined) return { allowed: false, reason: 'no_record' };
   if (latest.status !== 'granted') return { allowed: false, reason: latest.status, decidedBy: latest };
   if (latest.expiresAt !== undefined && latest.expiresAt.getTime() <= at) {

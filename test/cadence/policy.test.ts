@@ -211,6 +211,16 @@ describe('journeys', () => {
     const next = plan({ rules: [r], events: go, now: new Date('2026-11-02T13:00:00Z'), history: first.contacts, state: first.state });
     expect(next.contacts).toEqual([]);
   });
+
+  it('idempotency: a state that carries the same journey twice still plans its contact once', () => {
+    // A hand-edited or twice-merged state: two identical active journeys at step 0. Both walk to the
+    // same idempotency key (rule, customer, occurrence, step); the second finds it planned already.
+    const r = rule('r');
+    const j = { ruleId: 'r', customerId: 'c1', occurrence: 'event:x', triggeredAt: '2026-11-02T12:00:00.000Z', status: 'active' as const, nextStep: 0, nextAt: '2026-11-02T12:00:00.000Z' };
+    const s: CadenceJourneyState = { version: 1, asOf: '2026-11-02T12:00:00.000Z', segmentMembers: {}, journeys: [j, { ...j }] };
+    const p = plan({ rules: [r], now: NOW, state: s });
+    expect(p.contacts.map((c) => c.idempotencyKey)).toEqual(['r/c1/event%3Ax/0']);
+  });
 });
 
 describe('validation and broken data', () => {
