@@ -6,7 +6,7 @@ import {
   type PlanContactsInput,
 } from '../../src/cadence/index.js';
 import type { Interaction } from '../../src/model/index.js';
-import { localParts } from '../../src/cadence/local-time.js';
+import { localParts } from '../../src/core/zone-time.js';
 import type { DemoContext } from './context.js';
 
 const DAY = 86_400_000;

@@ -56,7 +56,8 @@ import {
 } from './rule.js';
 import { consentAllows } from '../model/consent-decision.js';
 import { parseCadencePolicy, type CadenceFrequencyCap, type CadencePolicy } from './policy.js';
-import { inLocalInterval, instantAtLocal, localIso, localParts, localPeriod, nextLocalTime, startOfNextLocalDay } from './local-time.js';
+import { instantAtLocal, localParts } from '../core/zone-time.js';
+import { inLocalInterval, localIso, localPeriod, nextLocalTime, startOfNextLocalDay } from './local-time.js';
 
 const DAY_MS = 86_400_000;
 

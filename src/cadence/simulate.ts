@@ -7,7 +7,7 @@
 import { JornadaError } from '../core/errors.js';
 import type { Channel } from '../model/index.js';
 import { buildCustomerProfiles } from '../segments/index.js';
-import { localParts } from './local-time.js';
+import { localParts } from '../core/zone-time.js';
 import { brokenCustomerReason, planContacts, type CadenceJourneyState, type CadencePlannedContact, type CadenceSentContact, type PlanContactsInput } from './plan.js';
 import { parseCadencePolicy } from './policy.js';
 

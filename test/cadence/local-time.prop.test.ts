@@ -3,7 +3,7 @@
 // DST, half-hour and 45-minute offsets, 30-minute DST (Lord Howe) and Brazil's abolished DST.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantAtLocal, localParts } from '../../src/cadence/local-time.js';
+import { instantAtLocal, localParts } from '../../src/core/zone-time.js';
 
 const ZONES = ['America/Sao_Paulo', 'America/New_York', 'Europe/Lisbon', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Chatham', 'America/Manaus', 'UTC'];
 const fmt = new Map<string, Intl.DateTimeFormat>();
