@@ -10,6 +10,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { civilFromDays, daysFromCivil } from '../core/civil-days.js';
+import { localParts, startOfLocalDay } from '../core/zone-time.js';
 import { JornadaError } from '../core/errors.js';
 import { InstantSchema } from '../model/common.js';
 
@@ -62,6 +63,14 @@ export const WEEKDAYS: readonly Weekday[] = Object.freeze([
 export const MIN_CALENDAR_YEAR = 1583;
 /** Last year the library computes dates for. */
 export const MAX_CALENDAR_YEAR = 9999;
+
+// Local days are read from the memoised zone offsets of `core/zone-time` (checked against `Intl` in
+// every zone from 1583 to 2040); before 1583, outside the calendar's years, from `TZDate`. The memoised
+// reading also gives the true first instant of a day whose midnight repeats (Tunis 1977, Amman 1995–96,
+// Antarctic stations 2009–2023: a fall-back at 01:00 to 00:00) or is skipped by a jump that does not
+// start at midnight (Nassau, 31 March 1919: 23:30 → 00:30), where `TZDate` gives another instant.
+const FAST_ZONE_FROM_YEAR = MIN_CALENDAR_YEAR;
+const FAST_ZONE_FROM_MS = Date.UTC(FAST_ZONE_FROM_YEAR, 0, 2);
 
 /**
  * Whether a year of the Gregorian calendar has 29 February (divisible by 4, except centuries not
@@ -338,6 +347,10 @@ export function calendarDayInZone(instant: Date | string, timeZone: string): Cal
  * @internal
  */
 export function dayOfInstant(epochMs: number, timeZone: string): CalendarDay {
+  if (epochMs >= FAST_ZONE_FROM_MS) {
+    const p = localParts(epochMs, timeZone);
+    return { year: p.year, month: p.month, day: p.day };
+  }
   const local = new TZDate(epochMs, timeZone);
   return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
 }
@@ -351,8 +364,11 @@ export function dayOfInstant(epochMs: number, timeZone: string): CalendarDay {
  * @internal
  */
 export function startOfDayInZone(day: CalendarDay, timeZone: string): number {
+  if (day.year >= FAST_ZONE_FROM_YEAR) return startOfLocalDay(day.year, day.month, day.day, timeZone);
   return new TZDate(day.year, day.month - 1, day.day, timeZone).getTime();
 }
+
+
 
 /**
  * The instants a local day covers in a time zone.

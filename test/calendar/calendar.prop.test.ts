@@ -11,6 +11,7 @@ import {
   birthdayOccurrences,
   calendarDateInYear,
   calendarDayInZone,
+  calendarDayRange,
   calendarDaySerial,
   calendarOccurrences,
   createCalendar,
@@ -458,5 +459,72 @@ describe('a local day the zone skipped', () => {
     const eve = occ.find((o) => o.id === 'br.new_years_eve');
     expect(eve?.isoDate).toBe('1994-12-31');
     expect(eve?.start.getTime()).toBe(eve?.end.getTime());
+  });
+});
+
+describe('local days in every IANA zone', () => {
+  // Oracle: Intl.DateTimeFormat (the runtime's ICU reading of the IANA database), independent of the
+  // memoised offsets the calendar reads days with. (A one-off scan of every zone's offset changes from
+  // 1850 to 2040, four days around each, found no disagreement either; it takes a minute, so it is not
+  // repeated here.)
+  const zones = Intl.supportedValuesOf('timeZone');
+  const readers = new Map<string, Intl.DateTimeFormat>();
+  function intlDay(t: number, zone: string): string {
+    let f = readers.get(zone);
+    if (f === undefined) readers.set(zone, (f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+    return f.format(new Date(t));
+  }
+  const iso = (d: { year: number; month: number; day: number }) => formatCalendarDay(d);
+
+  it('calendarDayInZone reads the day Intl shows, 1583–2040', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1583, 0, 2), max: Date.UTC(2040, 0, 1) }), (zone, t) => {
+        expect(iso(calendarDayInZone(new Date(t), zone))).toBe(intlDay(t, zone));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a day range starts at the first instant Intl shows the day and ends at the first of the next', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1583, 0, 2), max: Date.UTC(2039, 11, 31) }), (zone, t) => {
+        const day = calendarDayInZone(new Date(t), zone);
+        const { start, end } = calendarDayRange(day, zone);
+        expect(intlDay(start.getTime(), zone)).toBe(iso(day));
+        expect(intlDay(start.getTime() - 1, zone) < iso(day)).toBe(true);
+        expect(intlDay(end.getTime() - 1, zone)).toBe(iso(day));
+        expect(intlDay(end.getTime(), zone) > iso(day)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a day whose midnight repeats starts at the first midnight (Tunis, 24 September 1977)', () => {
+    // IANA tz database, Africa/Tunis: summer time (UTC+2) ended on 24 September 1977 at 01:00 local,
+    // clocks back to 00:00 (UTC+1), so 00:00–01:00 happened twice; the day began at 00:00 UTC+2 =
+    // 22:00 UTC on the 23rd. The oracle confirms it: one millisecond earlier Intl shows the 23rd.
+    const { start } = calendarDayRange({ year: 1977, month: 9, day: 24 }, 'Africa/Tunis');
+    expect(start.toISOString()).toBe('1977-09-23T22:00:00.000Z');
+    expect(intlDay(start.getTime() - 1, 'Africa/Tunis')).toBe('1977-09-23');
+    expect(intlDay(start.getTime(), 'Africa/Tunis')).toBe('1977-09-24');
+  });
+
+  it('an offset between −1 h and 0 keeps its sign (Monrovia, UTC−0:44:30 until 1972)', () => {
+    // IANA tz database, Africa/Monrovia: UTC−0:44:30 until 7 January 1972. At 00:00 UTC on
+    // 2 January 1971 the local time was 23:15:30 on the 1st (Intl, the oracle, agrees); @date-fns/tz's
+    // tzOffset reads this offset as +44.5 minutes, which would give the 2nd.
+    const t = Date.UTC(1971, 0, 2);
+    expect(intlDay(t, 'Africa/Monrovia')).toBe('1971-01-01');
+    expect(iso(calendarDayInZone(new Date(t), 'Africa/Monrovia'))).toBe('1971-01-01');
+  });
+
+  it('a day whose midnight is skipped by a jump from 23:30 starts at the jump (Nassau, 31 March 1919)', () => {
+    // IANA tz database, America/Nassau: daylight time began on 31 March 1919 with the clocks moving
+    // from 23:30 EST (UTC−5) on the 30th to 00:30 EDT (UTC−4), at 04:30 UTC; local 00:00–00:30 did not
+    // exist, and the 31st began at 00:30. Intl (the oracle) shows the 30th one millisecond earlier.
+    const { start } = calendarDayRange({ year: 1919, month: 3, day: 31 }, 'America/Nassau');
+    expect(start.toISOString()).toBe('1919-03-31T04:30:00.000Z');
+    expect(intlDay(start.getTime() - 1, 'America/Nassau')).toBe('1919-03-30');
+    expect(intlDay(start.getTime(), 'America/Nassau')).toBe('1919-03-31');
   });
 });
