@@ -13,6 +13,7 @@ import { subMonths, subYears } from 'date-fns';
 import { JornadaError } from '../core/errors.js';
 import { hashString32 } from '../core/random.js';
 import { MS_PER_DAY } from '../core/time.js';
+import { localParts } from '../core/zone-time.js';
 import {
   childNodes,
   factPathSegments,
@@ -270,11 +271,19 @@ function inTest(values: readonly ConditionScalar[]): (v: unknown) => boolean {
   return (v) => set.has(v) || (v instanceof Date && times.has(v.getTime()));
 }
 
+/** From 1583 on, local days come from the remembered zone offsets of `core/zone-time` (as in the calendar). */
+const FROM_1583 = Date.UTC(1583, 0, 2);
+
 /** Local calendar date of an instant in a zone, as [year, month 1–12, day]. */
 function localDate(t: number, zone: string): [number, number, number] {
+  if (t >= FROM_1583) {
+    const p = localParts(t, zone);
+    return [p.year, p.month, p.day];
+  }
   const d = new TZDate(t, zone);
   return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
 }
+
 
 const CALENDAR_DATE = /^(\d{4}|-)-(\d{2})-(\d{2})$/;
 

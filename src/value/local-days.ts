@@ -1,7 +1,8 @@
 /**
  * Calendar days, weeks, months and quarters of instants in an IANA time zone (internal). Offsets come
- * from `@date-fns/tz` and are cached per UTC day (per quarter hour on days with a transition), so that
- * millions of instants cost a few `Intl` calls per distinct day rather than one per instant.
+ * from the remembered spans of constant offset of `core/zone-time` (shared with the calendar and the
+ * cadence planner), so that millions of instants cost a few hundred `Intl` readings per zone and offset
+ * change rather than one per instant.
  *
  * @internal
  * @module
@@ -11,8 +12,7 @@ import { JornadaError } from '../core/errors.js';
 import { shownValue } from './transactions.js';
 import { MS_PER_DAY } from '../core/time.js';
 import { civilFromDays } from '../core/civil-days.js';
-
-const QUARTER_HOUR_MS = 900_000;
+import { startOfLocalDay, zoneOffsetMs } from '../core/zone-time.js';
 
 /**
  * @internal Throws `INVALID_OPTION` unless `timeZone` is an IANA zone name known to the runtime.
@@ -34,31 +34,7 @@ export function checkTimeZone(timeZone: unknown): string {
  */
 export function createLocalDayIndexer(timeZone: string): (ms: number) => number {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return (ms) => Math.floor(ms / MS_PER_DAY);
-  // Offsets are constant over most UTC days: cache one offset per UTC day, and fall back to a cache per
-  // quarter hour on the few days that hold a transition (marked NaN).
-  const byDay = new Map<number, number>();
-  const byQuarterHour = new Map<number, number>();
-  const offsetAt = (bucket: number): number => {
-    let offsetMs = byQuarterHour.get(bucket);
-    if (offsetMs === undefined) {
-      offsetMs = tzOffset(timeZone, new Date(bucket * QUARTER_HOUR_MS)) * 60_000;
-      byQuarterHour.set(bucket, offsetMs);
-    }
-    return offsetMs;
-  };
-  return (ms) => {
-    const utcDay = Math.floor(ms / MS_PER_DAY);
-    let offsetMs = byDay.get(utcDay);
-    if (offsetMs === undefined) {
-      const first = utcDay * (MS_PER_DAY / QUARTER_HOUR_MS);
-      const atStart = offsetAt(first);
-      const atEnd = offsetAt(first + MS_PER_DAY / QUARTER_HOUR_MS - 1);
-      offsetMs = atStart === atEnd ? atStart : NaN;
-      byDay.set(utcDay, offsetMs);
-    }
-    if (Number.isNaN(offsetMs)) offsetMs = offsetAt(Math.floor(ms / QUARTER_HOUR_MS));
-    return Math.floor((ms + offsetMs) / MS_PER_DAY);
-  };
+  return (ms) => Math.floor((ms + zoneOffsetMs(timeZone, ms)) / MS_PER_DAY);
 }
 
 export { civilFromDays, daysFromCivil, type CivilDate } from '../core/civil-days.js';
@@ -70,8 +46,10 @@ export { civilFromDays, daysFromCivil, type CivilDate } from '../core/civil-days
  */
 export function localDayStartMs(timeZone: string, days: number): number {
   const { year, month, day } = civilFromDays(days);
-  // The Date constructor reads years 0..99 as 1900..1999: build such a date 400 years (146,097 days,
-  // one Gregorian cycle) later and move it back.
+  if (year >= 1583) return startOfLocalDay(year, month, day, timeZone);
+  // Before the Gregorian calendar's first full year (outside the calendar module's range): TZDate. The
+  // Date constructor reads years 0..99 as 1900..1999: build such a date 400 years (146,097 days, one
+  // Gregorian cycle) later and move it back.
   if (year >= 0 && year < 100) return new TZDate(year + 400, month - 1, day, timeZone).getTime() - 146_097 * MS_PER_DAY;
   return new TZDate(year, month - 1, day, timeZone).getTime();
 }
