@@ -13,6 +13,7 @@ import { civilFromDays, daysFromCivil } from '../core/civil-days.js';
 import { localParts, startOfLocalDay } from '../core/zone-time.js';
 import { JornadaError } from '../core/errors.js';
 import { InstantSchema } from '../model/common.js';
+import { showValue } from '../core/show-value.js';
 
 /**
  * A local calendar day: what a wall calendar shows, without a time of day or a time zone. Which
@@ -230,21 +231,8 @@ export function parseCalendarDay(text: string): CalendarDay {
   return { year, month, day };
 }
 
-/**
- * A value as text for an error message, without calling a user-supplied `toString` that may throw.
- *
- * @param value - Anything.
- * @returns A short description.
- * @internal
- */
-export function shownValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || value === null || value === undefined) {
-    return String(value);
-  }
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-}
+/** @internal The library's safe rendering of a value for an error message (`core/show-value`). */
+export const shownValue = showValue;
 
 /**
  * Epoch milliseconds of an instant given at the edge: a valid `Date`, or an ISO-8601 date-time string

@@ -6,6 +6,7 @@
  */
 import { JornadaError } from '../core/errors.js';
 import { twoSidedCriticalValue } from '../core/normal.js';
+import { showValue } from '../core/show-value.js';
 
 /**
  * A two-sided confidence interval, in the units of the estimate it belongs to (NPS points, a CSAT
@@ -77,19 +78,7 @@ export interface ExperienceAccumulator<S, R extends ExperienceSummary> {
   result(state: S): R;
 }
 
-/**
- * A short, safe description of an untrusted value for an error message (never throws, even for
- * objects without a prototype).
- *
- * @param value - Anything.
- * @returns The value for numbers, booleans, null and undefined; a quoted excerpt for strings; the type otherwise.
- * @internal
- */
-export function showValue(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return typeof value;
-}
+export { showValue };
 
 /** Default confidence level of every interval. */
 export const DEFAULT_LEVEL = 0.95;

@@ -6,6 +6,7 @@
  */
 import { JornadaError, type JornadaIssue } from '../core/errors.js';
 import type { Order, OrderStatus } from '../model/order.js';
+import { showValue } from '../core/show-value.js';
 
 /**
  * A light transaction: who bought, when and for how much. Use it when the data do not come as
@@ -252,18 +253,8 @@ export function createRowReader(
   };
 }
 
-/**
- * @internal A short, safe rendering of any value for an error message (never throws).
- * @param value - Anything.
- */
-export function shownValue(value: unknown): string {
-  try {
-    const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  } catch {
-    return `(${typeof value})`;
-  }
-}
+/** @internal The library's safe rendering of a value for an error message (`core/show-value`). */
+export const shownValue = showValue;
 
 function iterableOption<T>(value: Iterable<T> | undefined, name: string): Iterable<T> | undefined {
   if (value === undefined) return undefined;
