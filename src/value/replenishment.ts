@@ -20,6 +20,12 @@ export interface InterPurchaseOptions extends TransactionInputOptions {
   asOf: Date | string;
   /** IANA time zone whose calendar days merge purchases; default `'UTC'`. */
   timeZone?: string;
+  /**
+   * Only rows in this ISO 4217 currency are read (the others are skipped and counted). When left out,
+   * rows in any currency are read: intervals use purchase times only, so mixed currencies are no error
+   * here.
+   */
+  currency?: string;
 }
 
 /**
@@ -95,7 +101,7 @@ export function interPurchaseIntervals(input: Iterable<ValueInput>, options: Int
   const asOfMs = instantOption(options.asOf, 'asOf');
   const timeZone = checkTimeZone(options.timeZone ?? 'UTC');
   const dayOf = createLocalDayIndexer(timeZone);
-  const reader = createRowReader(options, -Infinity, asOfMs);
+  const reader = createRowReader(options, -Infinity, asOfMs, false);
   const rows = new RowStore();
   forEachRow(input, (row, index) => reader.read(row, index, (customerId, atMs, amount) => rows.push(customerId, atMs, dayOf(atMs), amount)));
   const { start, perm } = groupRowsByCustomer(rows);

@@ -151,11 +151,14 @@ export interface RowReader {
  * @param options - The input rules.
  * @param windowStartMs - Earliest instant kept (inclusive).
  * @param windowEndMs - Latest instant kept (inclusive).
+ * @param amountsUsed - Whether the caller sums or averages amounts; when not (purchase times only), rows
+ *   in different currencies may be mixed and only the `currency` option filters them.
  */
 export function createRowReader(
   options: TransactionInputOptions,
   windowStartMs = -Infinity,
   windowEndMs = Infinity,
+  amountsUsed = true,
 ): RowReader {
   if (typeof options !== 'object' || options === null) throw new JornadaError('INVALID_OPTION', 'Options are required');
   const excluded = new Set<string>(iterableOption(options.excludeStatuses, 'excludeStatuses') ?? DEFAULT_EXCLUDED);
@@ -232,6 +235,8 @@ export function createRowReader(
             counts.otherCurrency++;
             return;
           }
+        } else if (!amountsUsed) {
+          // Times only: a currency names no unit that matters.
         } else if (seenCurrency === undefined) {
           seenCurrency = currency;
           seenCurrencyIndex = index;

@@ -18,6 +18,18 @@ describe('interPurchaseIntervals', () => {
     expect(r.customers[1]?.intervalsDays).toEqual([]);
     expect(Number.isNaN(r.customers[1]?.meanDays)).toBe(true);
   });
+
+  it('reads purchase times in any currency (amounts are not used); the currency option still filters', () => {
+    // A customer who paid in BRL and then in EUR: 10 days apart by hand (1 → 11 March).
+    const rows: ValueTransaction[] = [
+      { customerId: 'a', at: at('2026-03-01'), amount: 100, currency: 'BRL' },
+      { customerId: 'a', at: at('2026-03-11'), amount: 20, currency: 'EUR' },
+    ];
+    expect(interPurchaseIntervals(rows, { asOf: '2026-04-01T00:00:00Z' }).customers[0]?.intervalsDays).toEqual([10]);
+    const brl = interPurchaseIntervals(rows, { asOf: '2026-04-01T00:00:00Z', currency: 'BRL' });
+    expect(brl.customers[0]?.purchaseDays).toBe(1);
+    expect(brl.skipped.otherCurrency).toBe(1);
+  });
 });
 
 describe('expectedNextPurchase', () => {
