@@ -1438,7 +1438,9 @@ function decideContact(
   if (best === undefined) {
     if (beyondHorizon) return { kind: 'later' };
     const b = primaryBlock;
-    const how = pol.blocked.drop ? 'dropped (policy: drop)' : `no allowed moment within ${pol.blocked.maxMs === Infinity ? 'the horizon' : `${pol.blocked.maxMs / 3_600_000} hours`}`;
+    const how = pol.blocked.drop
+      ? 'dropped (policy: drop)'
+      : `no allowed moment within ${pol.blocked.maxMs === Infinity ? 'the horizon' : `${pol.blocked.maxMs / 3_600_000} hours of the scheduled ${localIso(scheduled, zone)}`}`;
     if (b === undefined) return { kind: 'suppressed', reason: 'no_consent', detail: `consent ends before an allowed moment; ${how}`, channel: step.channel };
     return {
       kind: 'suppressed',

@@ -95,6 +95,8 @@ describe('quiet hours, weekdays and blocked contacts', () => {
     // 22:30 → 08:00 is 9.5 hours > 5.
     expect(capped.contacts).toEqual([]);
     expect(capped.suppressed.map((s) => s.reason)).toEqual(['quiet_hours']);
+    // The detail names the first block, the limit and what it counts from (the scheduled 22:30 local).
+    expect(capped.suppressed[0]?.detail).toBe('inside quiet hours at 2026-11-02T22:30:00.000-03:00; no allowed moment within 5 hours of the scheduled 2026-11-02T22:30:00.000-03:00');
     const dropped = plan({ rules: [rule('r')], events: late, now, policy: policy({ ...quiet, blocked: { kind: 'drop' } }) });
     expect(dropped.suppressed.map((s) => s.reason)).toEqual(['quiet_hours']);
   });
