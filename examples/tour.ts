@@ -7,6 +7,7 @@ import { summarizeTransactions, fitBgNbd, bgNbdProbabilityAlive } from '../src/v
 import { compileCondition, describeCondition, buildCustomerProfiles, rfmInputsFromOrders, rfmScores, rfmSegments } from '../src/segments/index.js';
 import { classifyLifecycle } from '../src/lifecycle/index.js';
 import { BR_CALENDAR, nextOccurrence } from '../src/calendar/index.js';
+import { planContacts } from '../src/cadence/index.js';
 
 // Model: validate at the edge. Dates come in as Date or ISO-8601 with offset and leave as Date.
 const ana = parseCustomer({
@@ -34,8 +35,8 @@ console.log(`NPS ${nps.score.toFixed(1)} [${nps.interval.lower.toFixed(1)}, ${np
 const brl = base.orders.filter((o) => o.currency === 'BRL');
 const summaries = summarizeTransactions(brl, { asOf, unit: 'weeks', timeZone: 'America/Sao_Paulo' });
 const bgnbd = fitBgNbd(summaries.customers, { unit: 'weeks' });
-const first = summaries.customers[0];
-if (first !== undefined) console.log(`P(alive) of ${first.customerId}: ${bgNbdProbabilityAlive(bgnbd, first).toFixed(3)}`);
+const alive = summaries.customers.filter((c) => bgNbdProbabilityAlive(bgnbd, c) >= 0.5).length;
+console.log(`${alive} of ${summaries.customers.length} buyers probably still active (BG/NBD P(alive) ≥ 0.5)`);
 
 const rfm = rfmSegments(rfmScores(rfmInputsFromOrders(brl, asOf)).scores);
 console.log(`${rfm.filter((r) => r.segment === 'champions').length} champions`);
@@ -55,3 +56,16 @@ console.log(`${stages.filter((s) => s.stage === 'loyalty').length} loyal custome
 // Interact: the right moment.
 const blackFriday = nextOccurrence(BR_CALENDAR, asOf, { timeZone: 'America/Sao_Paulo', ids: ['br.black_friday'] });
 console.log(`Black Friday: ${blackFriday?.isoDate}`);
+
+// Interact: a régua — a birthday e-mail at 10:00 in each customer's zone, only with marketing consent,
+// never in quiet hours, at most two marketing contacts a week; every decision says why.
+const plan = planContacts({
+  rules: [{ version: 1, id: 'birthday', name: 'Birthday delight', objective: 'delight', priority: 50,
+    trigger: { kind: 'customer_date', date: 'birthday', atLocalTime: '10:00' },
+    steps: [{ kind: 'contact', channel: 'email', content: 'birthday-card', purpose: 'marketing' }],
+    reEligibility: { kind: 'after', duration: { amount: 300, unit: 'days' } } }],
+  policy: { version: 1, fallbackTimeZone: 'America/Sao_Paulo', quietHours: [{ from: '21:00', to: '08:00' }],
+    caps: [{ id: 'weekly', limit: 2, window: { kind: 'calendar', unit: 'week' } }] },
+  customers: base.customers, orders: base.orders, now: asOf, horizon: { amount: 7, unit: 'days' },
+});
+console.log(`${plan.contacts.length} birthday e-mails planned, ${plan.suppressed.length} held back (${plan.suppressed[0]?.reason})`);
