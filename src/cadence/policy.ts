@@ -157,8 +157,9 @@ export interface CadencePolicy {
 }
 
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const LocalTimeSchema = z.string().regex(LOCAL_TIME, 'must be a local time HH:MM (00:00–23:59)');
-const WeekdayEnum = z.enum(WEEKDAYS as unknown as [Weekday, ...Weekday[]]);
+// Schemas are built in pure-annotated IIFEs so that bundlers drop them, and zod, when unused (see model/common.ts).
+const LocalTimeSchema = /* @__PURE__ */ (() => z.string().regex(LOCAL_TIME, 'must be a local time HH:MM (00:00–23:59)'))();
+const WeekdayEnum = /* @__PURE__ */ (() => z.enum(WEEKDAYS as unknown as [Weekday, ...Weekday[]]))();
 function isZone(name: string): boolean {
   if (name.length === 0 || name.length > 64) return false;
   try {
@@ -169,63 +170,67 @@ function isZone(name: string): boolean {
   }
 }
 
-const CapSchema = z.strictObject({
-  id: z.string().min(1).max(128),
-  limit: z.number().int().min(0).max(10_000),
-  window: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('rolling'), amount: z.number().finite().gt(0).max(3660), unit: z.enum(['hours', 'days']) }),
-    z.strictObject({ kind: z.literal('calendar'), unit: z.enum(['day', 'week', 'month']), weekStartsOn: WeekdayEnum.exactOptional() }),
-  ]),
-  channel: z.enum(CHANNELS).exactOptional(),
-  objective: z.enum(CADENCE_OBJECTIVES).exactOptional(),
-  tag: z.string().min(1).max(64).exactOptional(),
-});
-
-const CadencePolicyShape = z
-  .strictObject({
-    version: z.literal(1),
-    fallbackTimeZone: z.string().refine(isZone, 'must be an IANA time-zone name such as America/Sao_Paulo'),
-    caps: z.array(CapSchema).max(100).exactOptional(),
-    quietHours: z
-      .array(
-        z
-          .strictObject({ channels: z.array(z.enum(CHANNELS)).min(1).exactOptional(), from: LocalTimeSchema, to: LocalTimeSchema })
-          .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] }),
-      )
-      .max(50)
-      .exactOptional(),
-    allowedWeekdays: z.array(WeekdayEnum).min(1).max(7).exactOptional(),
-    blocked: z
-      .discriminatedUnion('kind', [
-        z.strictObject({ kind: z.literal('drop') }),
-        z.strictObject({ kind: z.literal('defer'), maxHours: z.number().finite().min(0).max(8784).exactOptional() }),
-      ])
-      .exactOptional(),
-    consentRequired: z
-      .strictObject({
-        marketing: z.literal(true, 'marketing always needs consent').exactOptional(),
-        transactional: z.boolean().exactOptional(),
-        research: z.boolean().exactOptional(),
-        service: z.boolean().exactOptional(),
-      })
-      .exactOptional(),
-    transactional: z.strictObject({ bypassCaps: z.boolean().exactOptional(), bypassQuietHours: z.boolean().exactOptional() }).exactOptional(),
-    suppression: z
-      .strictObject({
-        customerIds: z.array(z.string()).exactOptional(),
-        emails: z.array(z.string()).exactOptional(),
-        phones: z.array(z.string()).exactOptional(),
-      })
-      .exactOptional(),
-    maxConcurrentJourneys: z.number().int().min(1).max(1000).exactOptional(),
+const CapSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: z.string().min(1).max(128),
+    limit: z.number().int().min(0).max(10_000),
+    window: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('rolling'), amount: z.number().finite().gt(0).max(3660), unit: z.enum(['hours', 'days']) }),
+      z.strictObject({ kind: z.literal('calendar'), unit: z.enum(['day', 'week', 'month']), weekStartsOn: WeekdayEnum.exactOptional() }),
+    ]),
+    channel: z.enum(CHANNELS).exactOptional(),
+    objective: z.enum(CADENCE_OBJECTIVES).exactOptional(),
+    tag: z.string().min(1).max(64).exactOptional(),
   })
-  .superRefine((p, ctx) => {
-    const ids = new Set<string>();
-    (p.caps ?? []).forEach((c, i) => {
-      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['caps', i, 'id'], message: `duplicate cap id "${c.id}"` });
-      ids.add(c.id);
-    });
-  });
+)();
+
+const CadencePolicyShape = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      version: z.literal(1),
+      fallbackTimeZone: z.string().refine(isZone, 'must be an IANA time-zone name such as America/Sao_Paulo'),
+      caps: z.array(CapSchema).max(100).exactOptional(),
+      quietHours: z
+        .array(
+          z
+            .strictObject({ channels: z.array(z.enum(CHANNELS)).min(1).exactOptional(), from: LocalTimeSchema, to: LocalTimeSchema })
+            .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] }),
+        )
+        .max(50)
+        .exactOptional(),
+      allowedWeekdays: z.array(WeekdayEnum).min(1).max(7).exactOptional(),
+      blocked: z
+        .discriminatedUnion('kind', [
+          z.strictObject({ kind: z.literal('drop') }),
+          z.strictObject({ kind: z.literal('defer'), maxHours: z.number().finite().min(0).max(8784).exactOptional() }),
+        ])
+        .exactOptional(),
+      consentRequired: z
+        .strictObject({
+          marketing: z.literal(true, 'marketing always needs consent').exactOptional(),
+          transactional: z.boolean().exactOptional(),
+          research: z.boolean().exactOptional(),
+          service: z.boolean().exactOptional(),
+        })
+        .exactOptional(),
+      transactional: z.strictObject({ bypassCaps: z.boolean().exactOptional(), bypassQuietHours: z.boolean().exactOptional() }).exactOptional(),
+      suppression: z
+        .strictObject({
+          customerIds: z.array(z.string()).exactOptional(),
+          emails: z.array(z.string()).exactOptional(),
+          phones: z.array(z.string()).exactOptional(),
+        })
+        .exactOptional(),
+      maxConcurrentJourneys: z.number().int().min(1).max(1000).exactOptional(),
+    })
+    .superRefine((p, ctx) => {
+      const ids = new Set<string>();
+      (p.caps ?? []).forEach((c, i) => {
+        if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['caps', i, 'id'], message: `duplicate cap id "${c.id}"` });
+        ids.add(c.id);
+      });
+    })
+)();
 
 /**
  * Schema of a {@link CadencePolicy} (use {@link parseCadencePolicy} for jornada errors).

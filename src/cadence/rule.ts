@@ -316,115 +316,130 @@ export interface CadenceRule {
 }
 
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const LocalTimeSchema = z.string().regex(LOCAL_TIME, 'must be a local time HH:MM (00:00–23:59)');
-const IdSchema = z
-  .string()
-  .min(1)
-  .max(128)
-  .refine((s) => !['__proto__', 'constructor', 'prototype'].includes(s), 'this id is reserved');
-const ChannelEnum = z.enum(CHANNELS);
-const WeekdayEnum = z.enum(WEEKDAYS as unknown as [Weekday, ...Weekday[]]);
+// Schemas are built in pure-annotated IIFEs so that bundlers drop them, and zod, when unused (see model/common.ts).
+const LocalTimeSchema = /* @__PURE__ */ (() => z.string().regex(LOCAL_TIME, 'must be a local time HH:MM (00:00–23:59)'))();
+const IdSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .min(1)
+    .max(128)
+    .refine((s) => !['__proto__', 'constructor', 'prototype'].includes(s), 'this id is reserved')
+)();
+const ChannelEnum = /* @__PURE__ */ (() => z.enum(CHANNELS))();
+const WeekdayEnum = /* @__PURE__ */ (() => z.enum(WEEKDAYS as unknown as [Weekday, ...Weekday[]]))();
 /** Schema of a {@link CadenceDuration}. @internal */
-export const DurationSchema = z.strictObject({
-  amount: z.number().finite().min(0).max(3660),
-  unit: z.enum(['minutes', 'hours', 'days', 'weeks']),
-});
-const ConditionSlot = z.unknown();
-const OffsetDays = z.number().int().min(-366).max(366);
-
-const TriggerSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('event'), event: z.string().min(1).max(256) }),
-  z.strictObject({ kind: z.enum(['segment_entered', 'segment_exited']), segment: ConditionSlot }),
-  z.strictObject({ kind: z.literal('lifecycle_stage_entered'), stage: z.string().min(1).max(128) }),
+export const DurationSchema = /* @__PURE__ */ (() =>
   z.strictObject({
-    kind: z.literal('customer_date'),
-    date: z.enum(['birthday', 'signup_anniversary', 'first_purchase_anniversary', 'after_last_purchase', 'before_replenishment']),
-    offsetDays: OffsetDays.exactOptional(),
-    days: z.number().int().min(0).max(3660).exactOptional(),
-    atLocalTime: LocalTimeSchema.exactOptional(),
-  }),
-  z.strictObject({
-    kind: z.literal('calendar'),
-    calendar: z.string().min(1).max(64).exactOptional(),
-    occasion: z.string().min(1).max(128),
-    offsetDays: OffsetDays.exactOptional(),
-    atLocalTime: LocalTimeSchema.exactOptional(),
-  }),
-  z.strictObject({ kind: z.literal('inactivity'), days: z.number().int().min(1).max(3660), atLocalTime: LocalTimeSchema.exactOptional() }),
-  z
-    .strictObject({
-      kind: z.literal('schedule'),
-      every: z.enum(['daily', 'weekly', 'monthly']),
-      weekdays: z.array(WeekdayEnum).min(1).max(7).exactOptional(),
-      dayOfMonth: z.number().int().min(1).max(31).exactOptional(),
-      atLocalTime: LocalTimeSchema.exactOptional(),
-    })
-    .superRefine((t, ctx) => {
-      if (t.every === 'weekly' && t.weekdays === undefined) ctx.addIssue({ code: 'custom', path: ['weekdays'], message: 'a weekly schedule needs weekdays' });
-      if (t.every === 'monthly' && t.dayOfMonth === undefined) ctx.addIssue({ code: 'custom', path: ['dayOfMonth'], message: 'a monthly schedule needs dayOfMonth' });
-    }),
-  z.strictObject({
-    kind: z.literal('feedback_follow_up'),
-    reasons: z.array(z.enum(['detractor', 'dissatisfied', 'high_effort'])).min(1).max(3).exactOptional(),
-  }),
-]);
-
-const StepSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('wait'), duration: DurationSchema }),
-  z.strictObject({ kind: z.literal('wait_until'), localTime: LocalTimeSchema, weekdays: z.array(WeekdayEnum).min(1).max(7).exactOptional() }),
-  z
-    .strictObject({
-      kind: z.literal('contact'),
-      channel: ChannelEnum,
-      fallbackChannels: z.array(ChannelEnum).max(10).exactOptional(),
-      content: z.string().min(1).max(256),
-      purpose: z.enum(['marketing', 'transactional', 'research', 'service']),
-      countsTowardCaps: z.boolean().exactOptional(),
-      bypassQuietHours: z.boolean().exactOptional(),
-    })
-    .superRefine((s, ctx) => {
-      if (s.purpose === 'marketing' && s.countsTowardCaps === false) {
-        ctx.addIssue({ code: 'custom', path: ['countsTowardCaps'], message: 'a marketing contact always counts toward caps' });
-      }
-      if (s.bypassQuietHours === true && s.purpose !== 'transactional') {
-        ctx.addIssue({ code: 'custom', path: ['bypassQuietHours'], message: 'only a transactional contact may bypass quiet hours' });
-      }
-      const all = [s.channel, ...(s.fallbackChannels ?? [])];
-      if (new Set(all).size !== all.length) ctx.addIssue({ code: 'custom', path: ['fallbackChannels'], message: 'channels must not repeat' });
-    }),
-]);
-
-const ExitGoalSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('purchased') }),
-  z.strictObject({ kind: z.literal('event'), event: z.string().min(1).max(256) }),
-  z.strictObject({ kind: z.literal('condition'), condition: ConditionSlot }),
-]);
-
-const ReEligibilitySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('never') }),
-  z.strictObject({ kind: z.literal('after'), duration: DurationSchema }),
-  z.strictObject({ kind: z.literal('always') }),
-]);
-
-const CadenceRuleShape = z
-  .strictObject({
-    version: z.literal(1),
-    id: IdSchema,
-    name: z.string().min(1).max(256),
-    objective: z.enum(CADENCE_OBJECTIVES),
-    priority: z.number().int().min(0).max(1000),
-    tags: z.array(z.string().min(1).max(64)).max(32).exactOptional(),
-    audience: ConditionSlot.exactOptional(),
-    trigger: TriggerSchema,
-    steps: z.array(StepSchema).min(1).max(50),
-    exitGoals: z.array(ExitGoalSchema).max(20).exactOptional(),
-    reEligibility: ReEligibilitySchema,
-    holdoutShare: z.number().min(0).max(1).exactOptional(),
-    enabled: z.boolean().exactOptional(),
+    amount: z.number().finite().min(0).max(3660),
+    unit: z.enum(['minutes', 'hours', 'days', 'weeks']),
   })
-  .superRefine((r, ctx) => {
-    if (!r.steps.some((s) => s.kind === 'contact')) ctx.addIssue({ code: 'custom', path: ['steps'], message: 'a rule needs at least one contact step' });
-  });
+)();
+const ConditionSlot = /* @__PURE__ */ (() => z.unknown())();
+const OffsetDays = /* @__PURE__ */ (() => z.number().int().min(-366).max(366))();
+
+const TriggerSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('event'), event: z.string().min(1).max(256) }),
+    z.strictObject({ kind: z.enum(['segment_entered', 'segment_exited']), segment: ConditionSlot }),
+    z.strictObject({ kind: z.literal('lifecycle_stage_entered'), stage: z.string().min(1).max(128) }),
+    z.strictObject({
+      kind: z.literal('customer_date'),
+      date: z.enum(['birthday', 'signup_anniversary', 'first_purchase_anniversary', 'after_last_purchase', 'before_replenishment']),
+      offsetDays: OffsetDays.exactOptional(),
+      days: z.number().int().min(0).max(3660).exactOptional(),
+      atLocalTime: LocalTimeSchema.exactOptional(),
+    }),
+    z.strictObject({
+      kind: z.literal('calendar'),
+      calendar: z.string().min(1).max(64).exactOptional(),
+      occasion: z.string().min(1).max(128),
+      offsetDays: OffsetDays.exactOptional(),
+      atLocalTime: LocalTimeSchema.exactOptional(),
+    }),
+    z.strictObject({ kind: z.literal('inactivity'), days: z.number().int().min(1).max(3660), atLocalTime: LocalTimeSchema.exactOptional() }),
+    z
+      .strictObject({
+        kind: z.literal('schedule'),
+        every: z.enum(['daily', 'weekly', 'monthly']),
+        weekdays: z.array(WeekdayEnum).min(1).max(7).exactOptional(),
+        dayOfMonth: z.number().int().min(1).max(31).exactOptional(),
+        atLocalTime: LocalTimeSchema.exactOptional(),
+      })
+      .superRefine((t, ctx) => {
+        if (t.every === 'weekly' && t.weekdays === undefined) ctx.addIssue({ code: 'custom', path: ['weekdays'], message: 'a weekly schedule needs weekdays' });
+        if (t.every === 'monthly' && t.dayOfMonth === undefined) ctx.addIssue({ code: 'custom', path: ['dayOfMonth'], message: 'a monthly schedule needs dayOfMonth' });
+      }),
+    z.strictObject({
+      kind: z.literal('feedback_follow_up'),
+      reasons: z.array(z.enum(['detractor', 'dissatisfied', 'high_effort'])).min(1).max(3).exactOptional(),
+    }),
+  ])
+)();
+
+const StepSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('wait'), duration: DurationSchema }),
+    z.strictObject({ kind: z.literal('wait_until'), localTime: LocalTimeSchema, weekdays: z.array(WeekdayEnum).min(1).max(7).exactOptional() }),
+    z
+      .strictObject({
+        kind: z.literal('contact'),
+        channel: ChannelEnum,
+        fallbackChannels: z.array(ChannelEnum).max(10).exactOptional(),
+        content: z.string().min(1).max(256),
+        purpose: z.enum(['marketing', 'transactional', 'research', 'service']),
+        countsTowardCaps: z.boolean().exactOptional(),
+        bypassQuietHours: z.boolean().exactOptional(),
+      })
+      .superRefine((s, ctx) => {
+        if (s.purpose === 'marketing' && s.countsTowardCaps === false) {
+          ctx.addIssue({ code: 'custom', path: ['countsTowardCaps'], message: 'a marketing contact always counts toward caps' });
+        }
+        if (s.bypassQuietHours === true && s.purpose !== 'transactional') {
+          ctx.addIssue({ code: 'custom', path: ['bypassQuietHours'], message: 'only a transactional contact may bypass quiet hours' });
+        }
+        const all = [s.channel, ...(s.fallbackChannels ?? [])];
+        if (new Set(all).size !== all.length) ctx.addIssue({ code: 'custom', path: ['fallbackChannels'], message: 'channels must not repeat' });
+      }),
+  ])
+)();
+
+const ExitGoalSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('purchased') }),
+    z.strictObject({ kind: z.literal('event'), event: z.string().min(1).max(256) }),
+    z.strictObject({ kind: z.literal('condition'), condition: ConditionSlot }),
+  ])
+)();
+
+const ReEligibilitySchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('never') }),
+    z.strictObject({ kind: z.literal('after'), duration: DurationSchema }),
+    z.strictObject({ kind: z.literal('always') }),
+  ])
+)();
+
+const CadenceRuleShape = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      version: z.literal(1),
+      id: IdSchema,
+      name: z.string().min(1).max(256),
+      objective: z.enum(CADENCE_OBJECTIVES),
+      priority: z.number().int().min(0).max(1000),
+      tags: z.array(z.string().min(1).max(64)).max(32).exactOptional(),
+      audience: ConditionSlot.exactOptional(),
+      trigger: TriggerSchema,
+      steps: z.array(StepSchema).min(1).max(50),
+      exitGoals: z.array(ExitGoalSchema).max(20).exactOptional(),
+      reEligibility: ReEligibilitySchema,
+      holdoutShare: z.number().min(0).max(1).exactOptional(),
+      enabled: z.boolean().exactOptional(),
+    })
+    .superRefine((r, ctx) => {
+      if (!r.steps.some((s) => s.kind === 'contact')) ctx.addIssue({ code: 'custom', path: ['steps'], message: 'a rule needs at least one contact step' });
+    })
+)();
 
 // `audience` and goal conditions are read as unknown here and validated by the segments parser in parseCadenceRule.
 /**

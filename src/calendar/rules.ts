@@ -35,7 +35,7 @@ export type CalendarDateKind = 'public_holiday' | 'optional_holiday' | 'commerci
  * ```
  * @category Calendar
  */
-export const CALENDAR_DATE_KINDS: readonly CalendarDateKind[] = Object.freeze([
+export const CALENDAR_DATE_KINDS: readonly CalendarDateKind[] = /* @__PURE__ */ Object.freeze([
   'public_holiday',
   'optional_holiday',
   'commercial',
@@ -232,61 +232,66 @@ export interface CalendarDateDefinition {
   note?: string;
 }
 
-const MonthSchema = z.number().int().min(1).max(12);
-const OffsetSchema = z.number().int().min(-366).max(366);
-const YearSchema = z.number().int().min(MIN_CALENDAR_YEAR).max(MAX_CALENDAR_YEAR);
+// Schemas are built in pure-annotated IIFEs so that bundlers drop them, and zod, when unused (see model/common.ts).
+const MonthSchema = /* @__PURE__ */ (() => z.number().int().min(1).max(12))();
+const OffsetSchema = /* @__PURE__ */ (() => z.number().int().min(-366).max(366))();
+const YearSchema = /* @__PURE__ */ (() => z.number().int().min(MIN_CALENDAR_YEAR).max(MAX_CALENDAR_YEAR))();
 
-const RuleSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('fixed'), month: MonthSchema, day: z.number().int().min(1).max(31), mayBeAbsent: z.boolean().exactOptional() }),
-  z.strictObject({
-    type: z.literal('nth_weekday'),
-    month: MonthSchema,
-    weekday: z.enum(WEEKDAYS as [Weekday, ...Weekday[]]),
-    nth: z.number().int().min(1).max(5),
-    offsetDays: OffsetSchema.exactOptional(),
-    mayBeAbsent: z.boolean().exactOptional(),
-  }),
-  z.strictObject({ type: z.literal('last_weekday'), month: MonthSchema, weekday: z.enum(WEEKDAYS as [Weekday, ...Weekday[]]) }),
-  z.strictObject({ type: z.literal('easter'), offsetDays: OffsetSchema }),
-  z.strictObject({ type: z.literal('relative'), to: z.string().min(1), offsetDays: OffsetSchema, mayBeAbsent: z.boolean().exactOptional() }),
-]);
+const RuleSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('fixed'), month: MonthSchema, day: z.number().int().min(1).max(31), mayBeAbsent: z.boolean().exactOptional() }),
+    z.strictObject({
+      type: z.literal('nth_weekday'),
+      month: MonthSchema,
+      weekday: z.enum(WEEKDAYS as [Weekday, ...Weekday[]]),
+      nth: z.number().int().min(1).max(5),
+      offsetDays: OffsetSchema.exactOptional(),
+      mayBeAbsent: z.boolean().exactOptional(),
+    }),
+    z.strictObject({ type: z.literal('last_weekday'), month: MonthSchema, weekday: z.enum(WEEKDAYS as [Weekday, ...Weekday[]]) }),
+    z.strictObject({ type: z.literal('easter'), offsetDays: OffsetSchema }),
+    z.strictObject({ type: z.literal('relative'), to: z.string().min(1), offsetDays: OffsetSchema, mayBeAbsent: z.boolean().exactOptional() }),
+  ])
+)();
 
 const MAX_DAY_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-const DefinitionSchema = z
-  .strictObject({
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, 'must be 1–100 letters, digits, `_`, `.`, `:` or `-`'),
-    names: z.strictObject({ en: z.string().min(1), 'pt-BR': z.string().min(1), 'pt-PT': z.string().min(1).exactOptional() }),
-    kind: z.enum(['public_holiday', 'optional_holiday', 'commercial', 'observance']),
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case'),
-    region: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 code such as BR-SP').exactOptional(),
-    tags: z.array(z.string().regex(/^[a-z0-9]+(_[a-z0-9]+)*$/, 'must be snake_case')),
-    rule: RuleSchema,
-    firstYear: YearSchema.exactOptional(),
-    lastYear: YearSchema.exactOptional(),
-    source: z.string().exactOptional(),
-    note: z.string().exactOptional(),
-  })
-  .superRefine((d, ctx) => {
-    const r = d.rule;
-    if (r.type === 'fixed') {
-      const max = MAX_DAY_IN_MONTH[r.month - 1] ?? 31;
-      if (r.day > max) {
-        ctx.addIssue({ code: 'custom', path: ['rule', 'day'], message: `day ${r.day} does not exist in month ${r.month}` });
-      } else if (r.month === 2 && r.day === 29 && r.mayBeAbsent !== true) {
-        ctx.addIssue({ code: 'custom', path: ['rule', 'mayBeAbsent'], message: '29 February exists only in leap years: set mayBeAbsent: true' });
+const DefinitionSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, 'must be 1–100 letters, digits, `_`, `.`, `:` or `-`'),
+      names: z.strictObject({ en: z.string().min(1), 'pt-BR': z.string().min(1), 'pt-PT': z.string().min(1).exactOptional() }),
+      kind: z.enum(['public_holiday', 'optional_holiday', 'commercial', 'observance']),
+      country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in upper case'),
+      region: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 code such as BR-SP').exactOptional(),
+      tags: z.array(z.string().regex(/^[a-z0-9]+(_[a-z0-9]+)*$/, 'must be snake_case')),
+      rule: RuleSchema,
+      firstYear: YearSchema.exactOptional(),
+      lastYear: YearSchema.exactOptional(),
+      source: z.string().exactOptional(),
+      note: z.string().exactOptional(),
+    })
+    .superRefine((d, ctx) => {
+      const r = d.rule;
+      if (r.type === 'fixed') {
+        const max = MAX_DAY_IN_MONTH[r.month - 1] ?? 31;
+        if (r.day > max) {
+          ctx.addIssue({ code: 'custom', path: ['rule', 'day'], message: `day ${r.day} does not exist in month ${r.month}` });
+        } else if (r.month === 2 && r.day === 29 && r.mayBeAbsent !== true) {
+          ctx.addIssue({ code: 'custom', path: ['rule', 'mayBeAbsent'], message: '29 February exists only in leap years: set mayBeAbsent: true' });
+        }
       }
-    }
-    if (r.type === 'nth_weekday' && r.nth === 5 && r.mayBeAbsent !== true) {
-      ctx.addIssue({ code: 'custom', path: ['rule', 'mayBeAbsent'], message: 'a fifth weekday is missing in some years: set mayBeAbsent: true' });
-    }
-    if (d.region !== undefined && !d.region.startsWith(`${d.country}-`)) {
-      ctx.addIssue({ code: 'custom', path: ['region'], message: `region ${d.region} is not a subdivision of ${d.country}` });
-    }
-    if (d.firstYear !== undefined && d.lastYear !== undefined && d.lastYear < d.firstYear) {
-      ctx.addIssue({ code: 'custom', path: ['lastYear'], message: 'must not be before firstYear' });
-    }
-  });
+      if (r.type === 'nth_weekday' && r.nth === 5 && r.mayBeAbsent !== true) {
+        ctx.addIssue({ code: 'custom', path: ['rule', 'mayBeAbsent'], message: 'a fifth weekday is missing in some years: set mayBeAbsent: true' });
+      }
+      if (d.region !== undefined && !d.region.startsWith(`${d.country}-`)) {
+        ctx.addIssue({ code: 'custom', path: ['region'], message: `region ${d.region} is not a subdivision of ${d.country}` });
+      }
+      if (d.firstYear !== undefined && d.lastYear !== undefined && d.lastYear < d.firstYear) {
+        ctx.addIssue({ code: 'custom', path: ['lastYear'], message: 'must not be before firstYear' });
+      }
+    })
+)();
 
 /**
  * Schema of one {@link CalendarDateDefinition} (shape and per-date checks; references between dates

@@ -37,28 +37,31 @@ export interface AttributionPath {
   hoursToConversion?: readonly number[];
 }
 
-const finiteNonNegative = z.number().finite().nonnegative();
+// Schemas are built in pure-annotated IIFEs so that bundlers drop them, and zod, when unused (see model/common.ts).
+const finiteNonNegative = /* @__PURE__ */ (() => z.number().finite().nonnegative())();
 
-const PathObjectSchema = z
-  .object({
-    touches: z.array(z.string().min(1)).min(1),
-    conversions: finiteNonNegative,
-    value: finiteNonNegative,
-    nulls: finiteNonNegative,
-    hoursToConversion: z.array(finiteNonNegative).exactOptional(),
-  })
-  .superRefine((p, ctx) => {
-    if (p.conversions === 0 && p.value > 0) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a path without conversions has no conversion value' });
-    }
-    if (p.hoursToConversion !== undefined && p.hoursToConversion.length !== p.touches.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['hoursToConversion'],
-        message: `needs one age per touch (${p.touches.length}), got ${p.hoursToConversion.length}`,
-      });
-    }
-  });
+const PathObjectSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      touches: z.array(z.string().min(1)).min(1),
+      conversions: finiteNonNegative,
+      value: finiteNonNegative,
+      nulls: finiteNonNegative,
+      hoursToConversion: z.array(finiteNonNegative).exactOptional(),
+    })
+    .superRefine((p, ctx) => {
+      if (p.conversions === 0 && p.value > 0) {
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'a path without conversions has no conversion value' });
+      }
+      if (p.hoursToConversion !== undefined && p.hoursToConversion.length !== p.touches.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['hoursToConversion'],
+          message: `needs one age per touch (${p.touches.length}), got ${p.hoursToConversion.length}`,
+        });
+      }
+    })
+)();
 
 /**
  * Schema of an {@link AttributionPath}: at least one non-empty touch, finite counts ≥ 0, no value
@@ -72,7 +75,7 @@ const PathObjectSchema = z
  */
 export const AttributionPathSchema: z.ZodType<AttributionPath> = PathObjectSchema as unknown as z.ZodType<AttributionPath>;
 
-const AttributionPathsSchema = z.array(PathObjectSchema);
+const AttributionPathsSchema = /* @__PURE__ */ (() => z.array(PathObjectSchema))();
 
 /**
  * Validates a list of attribution paths.

@@ -86,44 +86,51 @@ export interface LifecycleStageModel {
 }
 
 const RESERVED = ['__proto__', 'constructor', 'prototype'];
-const IdSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'an id has letters, digits, "_" and "-" only')
-  .refine((s) => !RESERVED.includes(s), 'this id is reserved');
-const RuleIdSchema = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'a rule id has letters, digits, "_", ".", ":" and "-" only')
-  .refine((s) => !RESERVED.includes(s), 'this id is reserved');
-
-const ModelShapeSchema = z.strictObject({
-  version: z.literal(1),
-  id: IdSchema,
-  name: z.string().max(256).exactOptional(),
-  forwardOnly: z.boolean().exactOptional(),
-  stages: z
-    .array(
-      z.strictObject({
-        id: IdSchema,
-        label: z.strictObject({ en: z.string().min(1).max(256), 'pt-BR': z.string().min(1).max(256) }),
-        description: z.string().max(4096).exactOptional(),
-        rules: z
-          .array(
-            z.strictObject({
-              id: RuleIdSchema,
-              description: z.string().max(4096).exactOptional(),
-              condition: z.unknown(),
-            }),
-          )
-          .max(1000),
-      }),
-    )
+// Schemas are built in pure-annotated IIFEs so that bundlers drop them, and zod, when unused (see model/common.ts).
+const IdSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
     .min(1)
-    .max(100),
-});
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'an id has letters, digits, "_" and "-" only')
+    .refine((s) => !RESERVED.includes(s), 'this id is reserved')
+)();
+const RuleIdSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[A-Za-z0-9_.:-]+$/, 'a rule id has letters, digits, "_", ".", ":" and "-" only')
+    .refine((s) => !RESERVED.includes(s), 'this id is reserved')
+)();
+
+const ModelShapeSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    version: z.literal(1),
+    id: IdSchema,
+    name: z.string().max(256).exactOptional(),
+    forwardOnly: z.boolean().exactOptional(),
+    stages: z
+      .array(
+        z.strictObject({
+          id: IdSchema,
+          label: z.strictObject({ en: z.string().min(1).max(256), 'pt-BR': z.string().min(1).max(256) }),
+          description: z.string().max(4096).exactOptional(),
+          rules: z
+            .array(
+              z.strictObject({
+                id: RuleIdSchema,
+                description: z.string().max(4096).exactOptional(),
+                condition: z.unknown(),
+              }),
+            )
+            .max(1000),
+        }),
+      )
+      .min(1)
+      .max(100),
+  })
+)();
 
 function zodIssues(error: z.ZodError): JornadaIssue[] {
   return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code }));

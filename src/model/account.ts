@@ -63,19 +63,22 @@ export interface Account {
   traits?: Record<string, JsonValue>;
 }
 
-const AccountShape = z.object({
-  id: IdSchema,
-  name: z.string().min(1),
-  legalName: z.string().exactOptional(),
-  documents: z.array(IdentityDocumentSchema).exactOptional(),
-  industry: z.string().exactOptional(),
-  size: z.enum(['micro', 'small', 'medium', 'large', 'enterprise']).exactOptional(),
-  employees: z.number().int().nonnegative().exactOptional(),
-  marketType: z.enum(['b2b', 'b2c', 'b2b2c']).exactOptional(),
-  address: AddressSchema.exactOptional(),
-  createdAt: InstantSchema.exactOptional(),
-  traits: JsonRecordSchema.exactOptional(),
-});
+// Schemas are built in pure-annotated IIFEs so that bundlers drop them, and zod, when unused (see model/common.ts).
+const AccountShape = /* @__PURE__ */ (() =>
+  z.object({
+    id: IdSchema,
+    name: z.string().min(1),
+    legalName: z.string().exactOptional(),
+    documents: z.array(IdentityDocumentSchema).exactOptional(),
+    industry: z.string().exactOptional(),
+    size: z.enum(['micro', 'small', 'medium', 'large', 'enterprise']).exactOptional(),
+    employees: z.number().int().nonnegative().exactOptional(),
+    marketType: z.enum(['b2b', 'b2c', 'b2b2c']).exactOptional(),
+    address: AddressSchema.exactOptional(),
+    createdAt: InstantSchema.exactOptional(),
+    traits: JsonRecordSchema.exactOptional(),
+  })
+)();
 
 /** Schema of an {@link Account}. @category Model */
 export const AccountSchema: z.ZodType<Account, unknown> = AccountShape;

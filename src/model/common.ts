@@ -14,6 +14,12 @@ import type { Equal, Expect } from '../core/type-equality.js';
  */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+// Top-level schemas are built as `/* @__PURE__ */ (() => z…)()`. `"sideEffects": false` lets a bundler skip
+// unused modules, not unused calls inside a module it keeps, and a bare `z.object(…)…` call must be kept
+// (a pure annotation on a chained call covers only the outer call). A pure-annotated arrow IIFE is
+// dropped when its result is unused, so importing a function that needs no schema (`canContact`) pulls
+// in neither the schemas nor zod. New top-level schemas in `src/` follow the same pattern.
+
 /**
  * Schema of an instant: a valid `Date`, or an ISO-8601 date-time string **with** an offset or `Z`
  * (`2026-05-10T09:00:00-03:00`). A string without offset names no instant and is rejected.
@@ -24,9 +30,11 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * ```
  * @category Model
  */
-export const InstantSchema = z
-  .union([z.iso.datetime({ offset: true }), z.date()])
-  .transform((value): Date => (typeof value === 'string' ? new Date(value) : value));
+export const InstantSchema = /* @__PURE__ */ (() =>
+  z
+    .union([z.iso.datetime({ offset: true }), z.date()])
+    .transform((value): Date => (typeof value === 'string' ? new Date(value) : value))
+)();
 
 const FORBIDDEN_KEYS = new Set(['__proto__']);
 
@@ -108,7 +116,7 @@ function checkJsonValue(root: unknown, ctx: z.RefinementCtx, maxIssues = 20): vo
  *
  * @category Model
  */
-export const JsonValueSchema: z.ZodType<JsonValue> = z.custom<JsonValue>(() => true).superRefine((v, ctx) => checkJsonValue(v, ctx));
+export const JsonValueSchema: z.ZodType<JsonValue> = /* @__PURE__ */ (() => z.custom<JsonValue>(() => true).superRefine((v, ctx) => checkJsonValue(v, ctx)))();
 
 /**
  * Schema of a free-form bag of JSON values keyed by name (`traits`, `properties`): a plain object whose
@@ -116,16 +124,20 @@ export const JsonValueSchema: z.ZodType<JsonValue> = z.custom<JsonValue>(() => t
  *
  * @category Model
  */
-export const JsonRecordSchema: z.ZodType<Record<string, JsonValue>> = z
-  .custom<Record<string, JsonValue>>((v) => isPlainObject(v), 'must be a plain object of JSON values')
-  .superRefine((v, ctx) => checkJsonValue(v, ctx));
+export const JsonRecordSchema: z.ZodType<Record<string, JsonValue>> = /* @__PURE__ */ (() =>
+  z
+    .custom<Record<string, JsonValue>>((v) => isPlainObject(v), 'must be a plain object of JSON values')
+    .superRefine((v, ctx) => checkJsonValue(v, ctx))
+)();
 
 /** Identifiers: non-empty strings of at most 256 characters, no leading or trailing spaces. */
-export const IdSchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(256, 'must be at most 256 characters')
-  .refine((s) => s.trim() === s, 'must not start or end with spaces');
+export const IdSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .max(256, 'must be at most 256 characters')
+    .refine((s) => s.trim() === s, 'must not start or end with spaces')
+)();
 
 /**
  * Channels through which jornada's entities reach or hear from a customer.
@@ -154,7 +166,7 @@ export const CHANNELS = [
  */
 export type Channel = (typeof CHANNELS)[number];
 
-const ChannelShape = z.enum(CHANNELS);
+const ChannelShape = /* @__PURE__ */ (() => z.enum(CHANNELS))();
 
 /** Schema of a {@link Channel}. @category Model */
 export const ChannelSchema: z.ZodType<Channel, unknown> = ChannelShape;
@@ -189,7 +201,7 @@ export const TOUCHPOINT_KINDS = [
  */
 export type TouchpointKind = (typeof TOUCHPOINT_KINDS)[number];
 
-const TouchpointKindShape = z.enum(TOUCHPOINT_KINDS);
+const TouchpointKindShape = /* @__PURE__ */ (() => z.enum(TOUCHPOINT_KINDS))();
 
 /** Schema of a {@link TouchpointKind}. @category Model */
 export const TouchpointKindSchema: z.ZodType<TouchpointKind, unknown> = TouchpointKindShape;
@@ -197,22 +209,22 @@ export const TouchpointKindSchema: z.ZodType<TouchpointKind, unknown> = Touchpoi
 type _TouchpointKindShapeMatches = Expect<Equal<z.output<typeof TouchpointKindShape>, TouchpointKind>>;
 
 /** ISO 3166-1 alpha-2 country code, upper case (`BR`, `PT`, `US`). */
-export const CountryCodeSchema = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as BR');
+export const CountryCodeSchema = /* @__PURE__ */ (() => z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as BR'))();
 
 /** ISO 4217 currency code, upper case (`BRL`, `EUR`, `USD`). */
-export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as BRL');
+export const CurrencyCodeSchema = /* @__PURE__ */ (() => z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as BRL'))();
 
 /** IANA time-zone name known to this runtime's `Intl` (`America/Sao_Paulo`). */
-export const TimeZoneSchema = z.string().refine(isTimeZone, 'must be an IANA time-zone name such as America/Sao_Paulo');
+export const TimeZoneSchema = /* @__PURE__ */ (() => z.string().refine(isTimeZone, 'must be an IANA time-zone name such as America/Sao_Paulo'))();
 
 /** BCP 47 language tag (`pt-BR`, `en-US`). */
-export const LocaleSchema = z.string().refine(isLocale, 'must be a BCP 47 language tag such as pt-BR');
+export const LocaleSchema = /* @__PURE__ */ (() => z.string().refine(isLocale, 'must be a BCP 47 language tag such as pt-BR'))();
 
 /** E.164 phone number: `+`, country code, subscriber number, 8 to 15 digits in all. */
-export const E164Schema = z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 number such as +5511912345678');
+export const E164Schema = /* @__PURE__ */ (() => z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 number such as +5511912345678'))();
 
 /** An e-mail address (pragmatic check: one `@`, a dotted domain, no spaces). */
-export const EmailSchema = z.string().max(320).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address');
+export const EmailSchema = /* @__PURE__ */ (() => z.string().max(320).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an e-mail address'))();
 
 // Time-zone and locale checks construct Intl objects (tens of microseconds each); the answers are
 // cached, since a base holds few distinct zones and locales. The caches are bounded.
@@ -276,17 +288,19 @@ export interface Address {
   country: string;
 }
 
-const AddressShape = z.object({
-  label: z.string().exactOptional(),
-  street: z.string().exactOptional(),
-  number: z.string().exactOptional(),
-  complement: z.string().exactOptional(),
-  district: z.string().exactOptional(),
-  city: z.string().exactOptional(),
-  state: z.string().exactOptional(),
-  postalCode: z.string().exactOptional(),
-  country: CountryCodeSchema,
-});
+const AddressShape = /* @__PURE__ */ (() =>
+  z.object({
+    label: z.string().exactOptional(),
+    street: z.string().exactOptional(),
+    number: z.string().exactOptional(),
+    complement: z.string().exactOptional(),
+    district: z.string().exactOptional(),
+    city: z.string().exactOptional(),
+    state: z.string().exactOptional(),
+    postalCode: z.string().exactOptional(),
+    country: CountryCodeSchema,
+  })
+)();
 
 /** Schema of an {@link Address}. @category Model */
 export const AddressSchema: z.ZodType<Address, unknown> = AddressShape;
@@ -308,24 +322,26 @@ export interface IdentityDocument {
   country?: string;
 }
 
-const IdentityDocumentShape = z
-  .object({
-    type: z.enum(['cpf', 'cnpj', 'nif', 'ssn', 'passport', 'other']),
-    value: z.string().min(1).max(64),
-    country: CountryCodeSchema.exactOptional(),
-  })
-  .superRefine((doc, ctx) => {
-    if (doc.type === 'cpf' && !/^\d{11}$/.test(doc.value)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a CPF is 11 digits without punctuation' });
-    }
-    if (doc.type === 'cnpj' && !/^[0-9A-Z]{12}\d{2}$/.test(doc.value)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['value'],
-        message: 'a CNPJ is 12 digits or upper-case letters followed by 2 digits, without punctuation',
-      });
-    }
-  });
+const IdentityDocumentShape = /* @__PURE__ */ (() =>
+  z
+    .object({
+      type: z.enum(['cpf', 'cnpj', 'nif', 'ssn', 'passport', 'other']),
+      value: z.string().min(1).max(64),
+      country: CountryCodeSchema.exactOptional(),
+    })
+    .superRefine((doc, ctx) => {
+      if (doc.type === 'cpf' && !/^\d{11}$/.test(doc.value)) {
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'a CPF is 11 digits without punctuation' });
+      }
+      if (doc.type === 'cnpj' && !/^[0-9A-Z]{12}\d{2}$/.test(doc.value)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: 'a CNPJ is 12 digits or upper-case letters followed by 2 digits, without punctuation',
+        });
+      }
+    })
+)();
 
 /** Schema of an {@link IdentityDocument}: CPF must be 11 digits, CNPJ 12 letters or digits and 2 digits. @category Model */
 export const IdentityDocumentSchema: z.ZodType<IdentityDocument, unknown> = IdentityDocumentShape;
@@ -345,7 +361,7 @@ export interface ExternalId {
   type: string;
 }
 
-const ExternalIdShape = z.object({ id: IdSchema, type: z.string().min(1) });
+const ExternalIdShape = /* @__PURE__ */ (() => z.object({ id: IdSchema, type: z.string().min(1) }))();
 
 /** Schema of an {@link ExternalId}. @category Model */
 export const ExternalIdSchema: z.ZodType<ExternalId, unknown> = ExternalIdShape;

@@ -66,7 +66,7 @@ export interface LegalBasisInfo {
  * ```
  * @category Consent
  */
-export const LEGAL_BASIS_INFO: Readonly<Record<LegalBasis, LegalBasisInfo>> = Object.freeze({
+export const LEGAL_BASIS_INFO: Readonly<Record<LegalBasis, LegalBasisInfo>> = /* @__PURE__ */ Object.freeze({
   consent: { lgpdArticle7: 'I', namePt: 'consentimento do titular', nameEn: 'consent of the data subject', gdprArticle6: 'a' },
   legal_obligation: { lgpdArticle7: 'II', namePt: 'cumprimento de obrigação legal ou regulatória', nameEn: 'compliance with a legal or regulatory obligation', gdprArticle6: 'c' },
   public_policy: { lgpdArticle7: 'III', namePt: 'execução de políticas públicas pela administração pública', nameEn: 'execution of public policies by the public administration', gdprArticle6: 'e' },
@@ -132,21 +132,24 @@ export interface Consent {
   expiresAt?: Date;
 }
 
-const ConsentShape = z
-  .object({
-    channel: z.union([ChannelSchema, z.literal('all')]),
-    purpose: z.enum(CONSENT_PURPOSES),
-    status: z.enum(['granted', 'denied', 'revoked']),
-    legalBasis: z.enum(LEGAL_BASES),
-    recordedAt: InstantSchema,
-    source: z.string().min(1),
-    expiresAt: InstantSchema.exactOptional(),
-  })
-  .superRefine((c, ctx) => {
-    if (c.expiresAt !== undefined && c.expiresAt.getTime() <= c.recordedAt.getTime()) {
-      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after recordedAt' });
-    }
-  });
+// Schemas are built in pure-annotated IIFEs so that bundlers drop them, and zod, when unused (see model/common.ts).
+const ConsentShape = /* @__PURE__ */ (() =>
+  z
+    .object({
+      channel: z.union([ChannelSchema, z.literal('all')]),
+      purpose: z.enum(CONSENT_PURPOSES),
+      status: z.enum(['granted', 'denied', 'revoked']),
+      legalBasis: z.enum(LEGAL_BASES),
+      recordedAt: InstantSchema,
+      source: z.string().min(1),
+      expiresAt: InstantSchema.exactOptional(),
+    })
+    .superRefine((c, ctx) => {
+      if (c.expiresAt !== undefined && c.expiresAt.getTime() <= c.recordedAt.getTime()) {
+        ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after recordedAt' });
+      }
+    })
+)();
 
 /** Schema of a {@link Consent}; `expiresAt` must come after `recordedAt`. @category Consent */
 export const ConsentSchema: z.ZodType<Consent, unknown> = ConsentShape;

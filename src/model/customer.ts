@@ -51,28 +51,33 @@ function isValidMonthDay(month: number, day: number, year: number | undefined): 
   return true;
 }
 
-const PartialDateObjectSchema = z.object({
-  year: z.number().int().min(1000).max(9999).exactOptional(),
-  month: z.number().int().min(1).max(12),
-  day: z.number().int().min(1).max(31),
-});
+// Schemas are built in pure-annotated IIFEs so that bundlers drop them, and zod, when unused (see model/common.ts).
+const PartialDateObjectSchema = /* @__PURE__ */ (() =>
+  z.object({
+    year: z.number().int().min(1000).max(9999).exactOptional(),
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+  })
+)();
 
-const PartialDateShape = z
-  .union([
-    PartialDateObjectSchema,
-    z
-      .string()
-      .regex(/^(\d{4}|-)-\d{2}-\d{2}$/, 'must be YYYY-MM-DD or --MM-DD')
-      .transform((s): PartialDate => {
-        const [y, m, d] = s.startsWith('--') ? ['', s.slice(2, 4), s.slice(5, 7)] : [s.slice(0, 4), s.slice(5, 7), s.slice(8, 10)];
-        return y === '' ? { month: Number(m), day: Number(d) } : { year: Number(y), month: Number(m), day: Number(d) };
-      }),
-  ])
-  .superRefine((d, ctx) => {
-    if (!isValidMonthDay(d.month, d.day, d.year)) {
-      ctx.addIssue({ code: 'custom', path: ['day'], message: `day ${d.day} does not exist in month ${d.month}${d.year === undefined ? '' : ` of ${d.year}`}` });
-    }
-  });
+const PartialDateShape = /* @__PURE__ */ (() =>
+  z
+    .union([
+      PartialDateObjectSchema,
+      z
+        .string()
+        .regex(/^(\d{4}|-)-\d{2}-\d{2}$/, 'must be YYYY-MM-DD or --MM-DD')
+        .transform((s): PartialDate => {
+          const [y, m, d] = s.startsWith('--') ? ['', s.slice(2, 4), s.slice(5, 7)] : [s.slice(0, 4), s.slice(5, 7), s.slice(8, 10)];
+          return y === '' ? { month: Number(m), day: Number(d) } : { year: Number(y), month: Number(m), day: Number(d) };
+        }),
+    ])
+    .superRefine((d, ctx) => {
+      if (!isValidMonthDay(d.month, d.day, d.year)) {
+        ctx.addIssue({ code: 'custom', path: ['day'], message: `day ${d.day} does not exist in month ${d.month}${d.year === undefined ? '' : ` of ${d.year}`}` });
+      }
+    })
+)();
 
 /**
  * Schema of a {@link PartialDate}. Accepts `{ year?, month, day }`, an ISO calendar date `YYYY-MM-DD`,
@@ -125,20 +130,22 @@ export interface ContactPoint {
   verified?: boolean;
 }
 
-const ContactPointShape = z
-  .object({
-    kind: z.enum(['email', 'phone']),
-    value: z.string(),
-    country: CountryCodeSchema.exactOptional(),
-    label: z.string().exactOptional(),
-    verified: z.boolean().exactOptional(),
-  })
-  .superRefine((cp, ctx) => {
-    const check = cp.kind === 'email' ? EmailSchema.safeParse(cp.value) : E164Schema.safeParse(cp.value);
-    if (!check.success) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: check.error.issues[0]?.message ?? 'invalid value' });
-    }
-  });
+const ContactPointShape = /* @__PURE__ */ (() =>
+  z
+    .object({
+      kind: z.enum(['email', 'phone']),
+      value: z.string(),
+      country: CountryCodeSchema.exactOptional(),
+      label: z.string().exactOptional(),
+      verified: z.boolean().exactOptional(),
+    })
+    .superRefine((cp, ctx) => {
+      const check = cp.kind === 'email' ? EmailSchema.safeParse(cp.value) : E164Schema.safeParse(cp.value);
+      if (!check.success) {
+        ctx.addIssue({ code: 'custom', path: ['value'], message: check.error.issues[0]?.message ?? 'invalid value' });
+      }
+    })
+)();
 
 /** Schema of a {@link ContactPoint}; the value must fit its kind. @category Model */
 export const ContactPointSchema: z.ZodType<ContactPoint, unknown> = ContactPointShape;
@@ -212,38 +219,40 @@ export interface Customer {
   stageEnteredAt?: Record<string, Date>;
 }
 
-const CustomerShape = z
-  .object({
-    id: IdSchema,
-    firstName: z.string().exactOptional(),
-    lastName: z.string().exactOptional(),
-    name: z.string().exactOptional(),
-    email: EmailSchema.exactOptional(),
-    phone: E164Schema.exactOptional(),
-    phoneCountry: CountryCodeSchema.exactOptional(),
-    contactPoints: z.array(ContactPointSchema).exactOptional(),
-    birthday: PartialDateSchema.exactOptional(),
-    gender: z.string().exactOptional(),
-    addresses: z.array(AddressSchema).exactOptional(),
-    locale: LocaleSchema.exactOptional(),
-    timeZone: TimeZoneSchema.exactOptional(),
-    documents: z.array(IdentityDocumentSchema).exactOptional(),
-    createdAt: InstantSchema,
-    source: z.string().exactOptional(),
-    externalIds: z.array(ExternalIdSchema).exactOptional(),
-    traits: JsonRecordSchema.exactOptional(),
-    accountId: IdSchema.exactOptional(),
-    accountRoles: z.array(z.enum(ACCOUNT_ROLES)).exactOptional(),
-    bond: z.enum(['contractual', 'non_contractual']).exactOptional(),
-    consents: z.array(ConsentSchema).exactOptional(),
-    lifecycleStage: z.string().min(1).exactOptional(),
-    stageEnteredAt: z.record(z.string(), InstantSchema).exactOptional(),
-  })
-  .superRefine((c, ctx) => {
-    if (c.accountRoles !== undefined && c.accountRoles.length > 0 && c.accountId === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['accountRoles'], message: 'roles need an accountId' });
-    }
-  });
+const CustomerShape = /* @__PURE__ */ (() =>
+  z
+    .object({
+      id: IdSchema,
+      firstName: z.string().exactOptional(),
+      lastName: z.string().exactOptional(),
+      name: z.string().exactOptional(),
+      email: EmailSchema.exactOptional(),
+      phone: E164Schema.exactOptional(),
+      phoneCountry: CountryCodeSchema.exactOptional(),
+      contactPoints: z.array(ContactPointSchema).exactOptional(),
+      birthday: PartialDateSchema.exactOptional(),
+      gender: z.string().exactOptional(),
+      addresses: z.array(AddressSchema).exactOptional(),
+      locale: LocaleSchema.exactOptional(),
+      timeZone: TimeZoneSchema.exactOptional(),
+      documents: z.array(IdentityDocumentSchema).exactOptional(),
+      createdAt: InstantSchema,
+      source: z.string().exactOptional(),
+      externalIds: z.array(ExternalIdSchema).exactOptional(),
+      traits: JsonRecordSchema.exactOptional(),
+      accountId: IdSchema.exactOptional(),
+      accountRoles: z.array(z.enum(ACCOUNT_ROLES)).exactOptional(),
+      bond: z.enum(['contractual', 'non_contractual']).exactOptional(),
+      consents: z.array(ConsentSchema).exactOptional(),
+      lifecycleStage: z.string().min(1).exactOptional(),
+      stageEnteredAt: z.record(z.string(), InstantSchema).exactOptional(),
+    })
+    .superRefine((c, ctx) => {
+      if (c.accountRoles !== undefined && c.accountRoles.length > 0 && c.accountId === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['accountRoles'], message: 'roles need an accountId' });
+      }
+    })
+)();
 
 /** Schema of a {@link Customer}. @category Model */
 export const CustomerSchema: z.ZodType<Customer, unknown> = CustomerShape;
@@ -335,24 +344,26 @@ export interface CustomerRecord {
   consents?: Consent[];
 }
 
-const CustomerRecordShape = z.object({
-  recordId: IdSchema,
-  source: z.string().min(1),
-  updatedAt: InstantSchema,
-  sourceCustomerId: z.string().exactOptional(),
-  firstName: z.string().exactOptional(),
-  lastName: z.string().exactOptional(),
-  fullName: z.string().exactOptional(),
-  email: z.string().exactOptional(),
-  phone: z.string().exactOptional(),
-  cpf: z.string().exactOptional(),
-  birthday: z.string().exactOptional(),
-  postalCode: z.string().exactOptional(),
-  city: z.string().exactOptional(),
-  state: z.string().exactOptional(),
-  country: z.string().exactOptional(),
-  consents: z.array(ConsentSchema).exactOptional(),
-});
+const CustomerRecordShape = /* @__PURE__ */ (() =>
+  z.object({
+    recordId: IdSchema,
+    source: z.string().min(1),
+    updatedAt: InstantSchema,
+    sourceCustomerId: z.string().exactOptional(),
+    firstName: z.string().exactOptional(),
+    lastName: z.string().exactOptional(),
+    fullName: z.string().exactOptional(),
+    email: z.string().exactOptional(),
+    phone: z.string().exactOptional(),
+    cpf: z.string().exactOptional(),
+    birthday: z.string().exactOptional(),
+    postalCode: z.string().exactOptional(),
+    city: z.string().exactOptional(),
+    state: z.string().exactOptional(),
+    country: z.string().exactOptional(),
+    consents: z.array(ConsentSchema).exactOptional(),
+  })
+)();
 
 /** Schema of a {@link CustomerRecord}: shapes only; content is judged by `identity`. @category Model */
 export const CustomerRecordSchema: z.ZodType<CustomerRecord, unknown> = CustomerRecordShape;

@@ -88,49 +88,54 @@ export interface FeedbackResponse {
   comment?: string;
 }
 
-const ScaleSchema = z
-  .object({ min: z.number().finite(), max: z.number().finite() })
-  .refine((s) => s.max > s.min, { message: 'max must be greater than min', path: ['max'] });
+// Schemas are built in pure-annotated IIFEs so that bundlers drop them, and zod, when unused (see model/common.ts).
+const ScaleSchema = /* @__PURE__ */ (() =>
+  z
+    .object({ min: z.number().finite(), max: z.number().finite() })
+    .refine((s) => s.max > s.min, { message: 'max must be greater than min', path: ['max'] })
+)();
 
-const FeedbackResponseShape = z
-  .object({
-    id: IdSchema,
-    customerId: IdSchema,
-    respondedAt: InstantSchema,
-    kind: z.enum(['nps', 'csat', 'ces']),
-    score: z.number().finite(),
-    scale: ScaleSchema,
-    touchpoint: TouchpointKindSchema.exactOptional(),
-    channel: ChannelSchema.exactOptional(),
-    orderId: z.string().exactOptional(),
-    interactionId: z.string().exactOptional(),
-    drivers: z.record(z.string(), z.number().finite()).exactOptional(),
-    driverScale: ScaleSchema.exactOptional(),
-    expectations: z
-      .record(z.string(), z.object({ expected: z.number().finite(), perceived: z.number().finite() }))
-      .exactOptional(),
-    comment: z.string().exactOptional(),
-  })
-  .superRefine((r, ctx) => {
-    if (r.kind === 'nps') {
-      if (r.scale.min !== 0 || r.scale.max !== 10) ctx.addIssue({ code: 'custom', path: ['scale'], message: 'NPS is answered on 0–10' });
-      if (!Number.isInteger(r.score)) ctx.addIssue({ code: 'custom', path: ['score'], message: 'an NPS answer is an integer' });
-    }
-    if (r.score < r.scale.min || r.score > r.scale.max) {
-      ctx.addIssue({ code: 'custom', path: ['score'], message: `must lie on the scale ${r.scale.min}–${r.scale.max}` });
-    }
-    const ds = r.driverScale ?? { min: 1, max: 5 };
-    for (const [k, v] of Object.entries(r.drivers ?? {})) {
-      if (v < ds.min || v > ds.max) ctx.addIssue({ code: 'custom', path: ['drivers', k], message: `must lie on the driver scale ${ds.min}–${ds.max}` });
-    }
-    for (const [k, e] of Object.entries(r.expectations ?? {})) {
-      for (const side of ['expected', 'perceived'] as const) {
-        if (e[side] < ds.min || e[side] > ds.max) {
-          ctx.addIssue({ code: 'custom', path: ['expectations', k, side], message: `must lie on the driver scale ${ds.min}–${ds.max}` });
+const FeedbackResponseShape = /* @__PURE__ */ (() =>
+  z
+    .object({
+      id: IdSchema,
+      customerId: IdSchema,
+      respondedAt: InstantSchema,
+      kind: z.enum(['nps', 'csat', 'ces']),
+      score: z.number().finite(),
+      scale: ScaleSchema,
+      touchpoint: TouchpointKindSchema.exactOptional(),
+      channel: ChannelSchema.exactOptional(),
+      orderId: z.string().exactOptional(),
+      interactionId: z.string().exactOptional(),
+      drivers: z.record(z.string(), z.number().finite()).exactOptional(),
+      driverScale: ScaleSchema.exactOptional(),
+      expectations: z
+        .record(z.string(), z.object({ expected: z.number().finite(), perceived: z.number().finite() }))
+        .exactOptional(),
+      comment: z.string().exactOptional(),
+    })
+    .superRefine((r, ctx) => {
+      if (r.kind === 'nps') {
+        if (r.scale.min !== 0 || r.scale.max !== 10) ctx.addIssue({ code: 'custom', path: ['scale'], message: 'NPS is answered on 0–10' });
+        if (!Number.isInteger(r.score)) ctx.addIssue({ code: 'custom', path: ['score'], message: 'an NPS answer is an integer' });
+      }
+      if (r.score < r.scale.min || r.score > r.scale.max) {
+        ctx.addIssue({ code: 'custom', path: ['score'], message: `must lie on the scale ${r.scale.min}–${r.scale.max}` });
+      }
+      const ds = r.driverScale ?? { min: 1, max: 5 };
+      for (const [k, v] of Object.entries(r.drivers ?? {})) {
+        if (v < ds.min || v > ds.max) ctx.addIssue({ code: 'custom', path: ['drivers', k], message: `must lie on the driver scale ${ds.min}–${ds.max}` });
+      }
+      for (const [k, e] of Object.entries(r.expectations ?? {})) {
+        for (const side of ['expected', 'perceived'] as const) {
+          if (e[side] < ds.min || e[side] > ds.max) {
+            ctx.addIssue({ code: 'custom', path: ['expectations', k, side], message: `must lie on the driver scale ${ds.min}–${ds.max}` });
+          }
         }
       }
-    }
-  });
+    })
+)();
 
 /** Schema of a {@link FeedbackResponse}: the score lies on its scale and NPS is an integer on 0–10. @category Model */
 export const FeedbackResponseSchema: z.ZodType<FeedbackResponse, unknown> = FeedbackResponseShape;

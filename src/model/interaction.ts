@@ -37,13 +37,16 @@ export interface Campaign {
   content?: string;
 }
 
-const CampaignShape = z.object({
-  name: z.string().exactOptional(),
-  source: z.string().exactOptional(),
-  medium: z.string().exactOptional(),
-  term: z.string().exactOptional(),
-  content: z.string().exactOptional(),
-});
+// Schemas are built in pure-annotated IIFEs so that bundlers drop them, and zod, when unused (see model/common.ts).
+const CampaignShape = /* @__PURE__ */ (() =>
+  z.object({
+    name: z.string().exactOptional(),
+    source: z.string().exactOptional(),
+    medium: z.string().exactOptional(),
+    term: z.string().exactOptional(),
+    content: z.string().exactOptional(),
+  })
+)();
 
 /** Schema of a {@link Campaign}. @category Model */
 export const CampaignSchema: z.ZodType<Campaign, unknown> = CampaignShape;
@@ -93,27 +96,29 @@ export interface Interaction {
   properties?: Record<string, JsonValue>;
 }
 
-const InteractionShape = z
-  .object({
-    id: IdSchema,
-    customerId: IdSchema.exactOptional(),
-    anonymousId: IdSchema.exactOptional(),
-    timestamp: InstantSchema,
-    event: z.string().min(1),
-    channel: ChannelSchema.exactOptional(),
-    touchpoint: TouchpointKindSchema.exactOptional(),
-    direction: z.enum(['inbound', 'outbound']),
-    campaign: CampaignSchema.exactOptional(),
-    properties: JsonRecordSchema.exactOptional(),
-  })
-  .superRefine((i, ctx) => {
-    if (i.customerId === undefined && i.anonymousId === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['customerId'], message: 'needs customerId or anonymousId' });
-    }
-    if (i.properties !== undefined && Object.prototype.hasOwnProperty.call(i.properties, RESERVED_PROPERTY_KEY)) {
-      ctx.addIssue({ code: 'custom', path: ['properties', RESERVED_PROPERTY_KEY], message: `the key "${RESERVED_PROPERTY_KEY}" is reserved` });
-    }
-  });
+const InteractionShape = /* @__PURE__ */ (() =>
+  z
+    .object({
+      id: IdSchema,
+      customerId: IdSchema.exactOptional(),
+      anonymousId: IdSchema.exactOptional(),
+      timestamp: InstantSchema,
+      event: z.string().min(1),
+      channel: ChannelSchema.exactOptional(),
+      touchpoint: TouchpointKindSchema.exactOptional(),
+      direction: z.enum(['inbound', 'outbound']),
+      campaign: CampaignSchema.exactOptional(),
+      properties: JsonRecordSchema.exactOptional(),
+    })
+    .superRefine((i, ctx) => {
+      if (i.customerId === undefined && i.anonymousId === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['customerId'], message: 'needs customerId or anonymousId' });
+      }
+      if (i.properties !== undefined && Object.prototype.hasOwnProperty.call(i.properties, RESERVED_PROPERTY_KEY)) {
+        ctx.addIssue({ code: 'custom', path: ['properties', RESERVED_PROPERTY_KEY], message: `the key "${RESERVED_PROPERTY_KEY}" is reserved` });
+      }
+    })
+)();
 
 /** Schema of an {@link Interaction}. @category Model */
 export const InteractionSchema: z.ZodType<Interaction, unknown> = InteractionShape;
@@ -184,22 +189,26 @@ export interface SegmentTrackMessage {
   };
 }
 
-const SegmentClassificationSchema = z.object({
-  channel: ChannelSchema.exactOptional(),
-  touchpoint: TouchpointKindSchema.exactOptional(),
-  direction: z.enum(['inbound', 'outbound']).exactOptional(),
-});
+const SegmentClassificationSchema = /* @__PURE__ */ (() =>
+  z.object({
+    channel: ChannelSchema.exactOptional(),
+    touchpoint: TouchpointKindSchema.exactOptional(),
+    direction: z.enum(['inbound', 'outbound']).exactOptional(),
+  })
+)();
 
-const SegmentTrackSchema = z.object({
-  type: z.literal('track'),
-  messageId: IdSchema,
-  event: z.string().min(1),
-  timestamp: InstantSchema,
-  userId: IdSchema.exactOptional(),
-  anonymousId: IdSchema.exactOptional(),
-  properties: JsonRecordSchema.exactOptional(),
-  context: z.object({ campaign: CampaignSchema.exactOptional() }).loose().exactOptional(),
-});
+const SegmentTrackSchema = /* @__PURE__ */ (() =>
+  z.object({
+    type: z.literal('track'),
+    messageId: IdSchema,
+    event: z.string().min(1),
+    timestamp: InstantSchema,
+    userId: IdSchema.exactOptional(),
+    anonymousId: IdSchema.exactOptional(),
+    properties: JsonRecordSchema.exactOptional(),
+    context: z.object({ campaign: CampaignSchema.exactOptional() }).loose().exactOptional(),
+  })
+)();
 
 /**
  * Converts an interaction to a Segment `track` message. `id` becomes `messageId`, `customerId` becomes

@@ -89,41 +89,46 @@ export interface Order {
   deliveredAt?: Date;
 }
 
-const OrderItemShape = z.object({
-  sku: z.string().min(1),
-  name: z.string().exactOptional(),
-  category: z.string().exactOptional(),
-  quantity: z.number().int().positive(),
-  unitPrice: z.number().nonnegative().finite(),
-});
+// Schemas are built in pure-annotated IIFEs so that bundlers drop them, and zod, when unused (see model/common.ts).
+const OrderItemShape = /* @__PURE__ */ (() =>
+  z.object({
+    sku: z.string().min(1),
+    name: z.string().exactOptional(),
+    category: z.string().exactOptional(),
+    quantity: z.number().int().positive(),
+    unitPrice: z.number().nonnegative().finite(),
+  })
+)();
 
 /** Schema of an {@link OrderItem}. @category Model */
 export const OrderItemSchema: z.ZodType<OrderItem, unknown> = OrderItemShape;
 // The schema's output type is exactly the documented interface (checked at compile time).
 type _OrderItemShapeMatches = Expect<Equal<z.output<typeof OrderItemShape>, OrderItem>>;
 
-const OrderShape = z
-  .object({
-    id: IdSchema,
-    customerId: IdSchema,
-    placedAt: InstantSchema,
-    status: z.enum(['placed', 'paid', 'fulfilled', 'cancelled', 'refunded']),
-    currency: CurrencyCodeSchema,
-    total: z.number().nonnegative().finite(),
-    discount: z.number().nonnegative().finite().exactOptional(),
-    shipping: z.number().nonnegative().finite().exactOptional(),
-    items: z.array(OrderItemSchema),
-    salesChannel: z.enum(['web', 'app', 'store', 'marketplace', 'phone', 'whatsapp', 'sales_rep']).exactOptional(),
-    storeId: z.string().exactOptional(),
-    subscriptionId: z.string().exactOptional(),
-    promisedAt: InstantSchema.exactOptional(),
-    deliveredAt: InstantSchema.exactOptional(),
-  })
-  .superRefine((o, ctx) => {
-    if (o.deliveredAt !== undefined && o.deliveredAt.getTime() < o.placedAt.getTime()) {
-      ctx.addIssue({ code: 'custom', path: ['deliveredAt'], message: 'must not be before placedAt' });
-    }
-  });
+const OrderShape = /* @__PURE__ */ (() =>
+  z
+    .object({
+      id: IdSchema,
+      customerId: IdSchema,
+      placedAt: InstantSchema,
+      status: z.enum(['placed', 'paid', 'fulfilled', 'cancelled', 'refunded']),
+      currency: CurrencyCodeSchema,
+      total: z.number().nonnegative().finite(),
+      discount: z.number().nonnegative().finite().exactOptional(),
+      shipping: z.number().nonnegative().finite().exactOptional(),
+      items: z.array(OrderItemSchema),
+      salesChannel: z.enum(['web', 'app', 'store', 'marketplace', 'phone', 'whatsapp', 'sales_rep']).exactOptional(),
+      storeId: z.string().exactOptional(),
+      subscriptionId: z.string().exactOptional(),
+      promisedAt: InstantSchema.exactOptional(),
+      deliveredAt: InstantSchema.exactOptional(),
+    })
+    .superRefine((o, ctx) => {
+      if (o.deliveredAt !== undefined && o.deliveredAt.getTime() < o.placedAt.getTime()) {
+        ctx.addIssue({ code: 'custom', path: ['deliveredAt'], message: 'must not be before placedAt' });
+      }
+    })
+)();
 
 /** Schema of an {@link Order}; delivery cannot precede placement. @category Model */
 export const OrderSchema: z.ZodType<Order, unknown> = OrderShape;
@@ -216,29 +221,31 @@ export interface Subscription {
   status: SubscriptionStatus;
 }
 
-const SubscriptionShape = z
-  .object({
-    id: IdSchema,
-    customerId: IdSchema,
-    plan: z.string().min(1),
-    period: z.object({ unit: z.enum(['day', 'week', 'month', 'year']), count: z.number().int().positive() }),
-    price: z.number().nonnegative().finite().exactOptional(),
-    currency: CurrencyCodeSchema.exactOptional(),
-    startedAt: InstantSchema,
-    cancelledAt: InstantSchema.exactOptional(),
-    status: z.enum(['active', 'paused', 'cancelled']),
-  })
-  .superRefine((s, ctx) => {
-    if (s.status === 'cancelled' && s.cancelledAt === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['cancelledAt'], message: 'a cancelled subscription needs cancelledAt' });
-    }
-    if (s.status !== 'cancelled' && s.cancelledAt !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['status'], message: 'a subscription with cancelledAt must be cancelled' });
-    }
-    if (s.cancelledAt !== undefined && s.cancelledAt.getTime() < s.startedAt.getTime()) {
-      ctx.addIssue({ code: 'custom', path: ['cancelledAt'], message: 'must not be before startedAt' });
-    }
-  });
+const SubscriptionShape = /* @__PURE__ */ (() =>
+  z
+    .object({
+      id: IdSchema,
+      customerId: IdSchema,
+      plan: z.string().min(1),
+      period: z.object({ unit: z.enum(['day', 'week', 'month', 'year']), count: z.number().int().positive() }),
+      price: z.number().nonnegative().finite().exactOptional(),
+      currency: CurrencyCodeSchema.exactOptional(),
+      startedAt: InstantSchema,
+      cancelledAt: InstantSchema.exactOptional(),
+      status: z.enum(['active', 'paused', 'cancelled']),
+    })
+    .superRefine((s, ctx) => {
+      if (s.status === 'cancelled' && s.cancelledAt === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['cancelledAt'], message: 'a cancelled subscription needs cancelledAt' });
+      }
+      if (s.status !== 'cancelled' && s.cancelledAt !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['status'], message: 'a subscription with cancelledAt must be cancelled' });
+      }
+      if (s.cancelledAt !== undefined && s.cancelledAt.getTime() < s.startedAt.getTime()) {
+        ctx.addIssue({ code: 'custom', path: ['cancelledAt'], message: 'must not be before startedAt' });
+      }
+    })
+)();
 
 /** Schema of a {@link Subscription}; `cancelledAt` goes with `cancelled` and follows `startedAt`. @category Model */
 export const SubscriptionSchema: z.ZodType<Subscription, unknown> = SubscriptionShape;

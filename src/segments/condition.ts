@@ -32,7 +32,7 @@ export type ConditionScalar = string | number | boolean | null;
 export type ConditionTimeUnit = 'hours' | 'days' | 'weeks' | 'months' | 'years';
 
 /** Every {@link ConditionTimeUnit}. @category Segments */
-export const CONDITION_TIME_UNITS: readonly ConditionTimeUnit[] = Object.freeze(['hours', 'days', 'weeks', 'months', 'years']);
+export const CONDITION_TIME_UNITS: readonly ConditionTimeUnit[] = /* @__PURE__ */ Object.freeze(['hours', 'days', 'weeks', 'months', 'years']);
 
 /**
  * A window that ends at the evaluation date: the last `amount` `unit`s.
@@ -242,10 +242,10 @@ export interface ConditionDocument {
 }
 
 /** Property names a fact path may never step through. @category Segments */
-export const FORBIDDEN_PATH_KEYS: readonly string[] = Object.freeze(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_PATH_KEYS: readonly string[] = /* @__PURE__ */ Object.freeze(['__proto__', 'constructor', 'prototype']);
 
 /** Limits of a document: deeper or larger documents are refused as `INVALID_RULE`. @category Segments */
-export const CONDITION_LIMITS = Object.freeze({
+export const CONDITION_LIMITS = /* @__PURE__ */ Object.freeze({
   /** Deepest nesting of nodes. */
   maxDepth: 32,
   /** Most nodes in one document. */
@@ -277,16 +277,19 @@ function checkSegments(segments: readonly string[], ctx: z.RefinementCtx): void 
   }
 }
 
-const FactPathSchema: z.ZodType<FactPath> = z.union([
-  z.string().max(1024).superRefine((s, ctx) => checkSegments(s.split('.'), ctx)),
-  z.array(z.string().max(256)).superRefine((a, ctx) => checkSegments(a, ctx)),
-]);
+// Schemas are built in pure-annotated IIFEs so that bundlers drop them, and zod, when unused (see model/common.ts).
+const FactPathSchema: z.ZodType<FactPath> = /* @__PURE__ */ (() =>
+  z.union([
+    z.string().max(1024).superRefine((s, ctx) => checkSegments(s.split('.'), ctx)),
+    z.array(z.string().max(256)).superRefine((a, ctx) => checkSegments(a, ctx)),
+  ])
+)();
 
-const ScalarSchema = z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]);
-const OrderedScalarSchema = z.union([z.string().max(10_000), z.number().finite()]);
-const AmountSchema = z.number().int().min(0).max(1_000_000);
-const UnitSchema = z.enum(['hours', 'days', 'weeks', 'months', 'years']);
-const WindowSchema = z.strictObject({ amount: AmountSchema, unit: UnitSchema });
+const ScalarSchema = /* @__PURE__ */ (() => z.union([z.string().max(10_000), z.number().finite(), z.boolean(), z.null()]))();
+const OrderedScalarSchema = /* @__PURE__ */ (() => z.union([z.string().max(10_000), z.number().finite()]))();
+const AmountSchema = /* @__PURE__ */ (() => z.number().int().min(0).max(1_000_000))();
+const UnitSchema = /* @__PURE__ */ (() => z.enum(['hours', 'days', 'weeks', 'months', 'years']))();
+const WindowSchema = /* @__PURE__ */ (() => z.strictObject({ amount: AmountSchema, unit: UnitSchema }))();
 
 function isTimeZoneName(name: string): boolean {
   if (name.length === 0 || name.length > 64) return false;
@@ -297,64 +300,70 @@ function isTimeZoneName(name: string): boolean {
     return false;
   }
 }
-const ZoneSchema = z.string().refine(isTimeZoneName, 'must be an IANA time-zone name such as America/Sao_Paulo');
+const ZoneSchema = /* @__PURE__ */ (() => z.string().refine(isTimeZoneName, 'must be an IANA time-zone name such as America/Sao_Paulo'))();
 
-const FactConditionSchema = z.discriminatedUnion('op', [
-  z.strictObject({ fact: FactPathSchema, op: z.enum(['eq', 'ne']), value: ScalarSchema }),
-  z.strictObject({ fact: FactPathSchema, op: z.enum(['gt', 'gte', 'lt', 'lte']), value: OrderedScalarSchema }),
-  z.strictObject({
-    fact: FactPathSchema,
-    op: z.literal('between'),
-    value: z.union([z.tuple([z.number().finite(), z.number().finite()]), z.tuple([z.string().max(10_000), z.string().max(10_000)])]),
-  }),
-  z.strictObject({ fact: FactPathSchema, op: z.enum(['in', 'notIn']), value: z.array(ScalarSchema).max(CONDITION_LIMITS.maxListLength) }),
-  z.strictObject({ fact: FactPathSchema, op: z.literal('contains'), value: ScalarSchema }),
-  z.strictObject({ fact: FactPathSchema, op: z.enum(['startsWith', 'endsWith']), value: z.string().max(10_000) }),
-  z.strictObject({ fact: FactPathSchema, op: z.literal('exists') }),
-  z.strictObject({
-    fact: FactPathSchema,
-    op: z.enum(['withinLast', 'moreThanAgo']),
-    amount: AmountSchema,
-    unit: UnitSchema,
-    timeZone: ZoneSchema.exactOptional(),
-  }),
-  z.strictObject({
-    fact: FactPathSchema,
-    op: z.literal('anniversary'),
-    withinDays: z.number().int().min(0).max(366).exactOptional(),
-    timeZone: ZoneSchema.exactOptional(),
-  }),
-]);
+const FactConditionSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion('op', [
+    z.strictObject({ fact: FactPathSchema, op: z.enum(['eq', 'ne']), value: ScalarSchema }),
+    z.strictObject({ fact: FactPathSchema, op: z.enum(['gt', 'gte', 'lt', 'lte']), value: OrderedScalarSchema }),
+    z.strictObject({
+      fact: FactPathSchema,
+      op: z.literal('between'),
+      value: z.union([z.tuple([z.number().finite(), z.number().finite()]), z.tuple([z.string().max(10_000), z.string().max(10_000)])]),
+    }),
+    z.strictObject({ fact: FactPathSchema, op: z.enum(['in', 'notIn']), value: z.array(ScalarSchema).max(CONDITION_LIMITS.maxListLength) }),
+    z.strictObject({ fact: FactPathSchema, op: z.literal('contains'), value: ScalarSchema }),
+    z.strictObject({ fact: FactPathSchema, op: z.enum(['startsWith', 'endsWith']), value: z.string().max(10_000) }),
+    z.strictObject({ fact: FactPathSchema, op: z.literal('exists') }),
+    z.strictObject({
+      fact: FactPathSchema,
+      op: z.enum(['withinLast', 'moreThanAgo']),
+      amount: AmountSchema,
+      unit: UnitSchema,
+      timeZone: ZoneSchema.exactOptional(),
+    }),
+    z.strictObject({
+      fact: FactPathSchema,
+      op: z.literal('anniversary'),
+      withinDays: z.number().int().min(0).max(366).exactOptional(),
+      timeZone: ZoneSchema.exactOptional(),
+    }),
+  ])
+)();
 
 // The union of node shapes. Each branch is strict, so a typo (`vaule`) is an error, not a silent no-op.
 // The branch that reports is chosen by the node's keys (see `pickBranch`), so messages are specific.
-const NodeSchema: z.ZodType<ConditionNode> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(NodeSchema) }),
-    z.strictObject({ any: z.array(NodeSchema) }),
-    z.strictObject({ not: NodeSchema }),
-    z.strictObject({
-      count: FactPathSchema,
-      where: NodeSchema.exactOptional(),
-      within: WindowSchema.exactOptional(),
-      dateField: FactPathSchema.exactOptional(),
-      timeZone: ZoneSchema.exactOptional(),
-      op: z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between']),
-      value: z.union([AmountSchema, z.tuple([AmountSchema, AmountSchema])]),
-    }).superRefine((c, ctx) => {
-      if ((c.op === 'between') !== Array.isArray(c.value)) {
-        ctx.addIssue({ code: 'custom', path: ['value'], message: c.op === 'between' ? 'between takes [low, high]' : 'a count compares with one integer' });
-      }
-    }),
-    FactConditionSchema,
-  ]),
-) as z.ZodType<ConditionNode>;
+const NodeSchema: z.ZodType<ConditionNode> = /* @__PURE__ */ (() =>
+  z.lazy(() =>
+    z.union([
+      z.strictObject({ all: z.array(NodeSchema) }),
+      z.strictObject({ any: z.array(NodeSchema) }),
+      z.strictObject({ not: NodeSchema }),
+      z.strictObject({
+        count: FactPathSchema,
+        where: NodeSchema.exactOptional(),
+        within: WindowSchema.exactOptional(),
+        dateField: FactPathSchema.exactOptional(),
+        timeZone: ZoneSchema.exactOptional(),
+        op: z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between']),
+        value: z.union([AmountSchema, z.tuple([AmountSchema, AmountSchema])]),
+      }).superRefine((c, ctx) => {
+        if ((c.op === 'between') !== Array.isArray(c.value)) {
+          ctx.addIssue({ code: 'custom', path: ['value'], message: c.op === 'between' ? 'between takes [low, high]' : 'a count compares with one integer' });
+        }
+      }),
+      FactConditionSchema,
+    ]),
+  ) as z.ZodType<ConditionNode>
+)();
 
 /** Schema of a {@link ConditionDocument} (use {@link parseConditionDocument} for jornada errors). @category Segments */
-export const ConditionDocumentSchema: z.ZodType<ConditionDocument> = z.strictObject({
-  version: z.literal(1),
-  condition: NodeSchema,
-}) as z.ZodType<ConditionDocument>;
+export const ConditionDocumentSchema: z.ZodType<ConditionDocument> = /* @__PURE__ */ (() =>
+  z.strictObject({
+    version: z.literal(1),
+    condition: NodeSchema,
+  }) as z.ZodType<ConditionDocument>
+)();
 
 const BRANCH_KEYS = ['all', 'any', 'not', 'count'] as const;
 

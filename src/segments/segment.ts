@@ -35,16 +35,19 @@ export interface SegmentDefinition {
   condition: ConditionDocument;
 }
 
-const SegmentShapeSchema = z.strictObject({
-  id: z
-    .string()
-    .min(1)
-    .max(128)
-    .refine((s) => !['__proto__', 'constructor', 'prototype'].includes(s), 'this id is reserved'),
-  name: z.string().min(1).max(256),
-  description: z.string().max(4096).exactOptional(),
-  condition: z.unknown(),
-});
+// Schemas are built in pure-annotated IIFEs so that bundlers drop them, and zod, when unused (see model/common.ts).
+const SegmentShapeSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: z
+      .string()
+      .min(1)
+      .max(128)
+      .refine((s) => !['__proto__', 'constructor', 'prototype'].includes(s), 'this id is reserved'),
+    name: z.string().min(1).max(256),
+    description: z.string().max(4096).exactOptional(),
+    condition: z.unknown(),
+  })
+)();
 
 /**
  * Validates a segment definition without throwing.
