@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { TZDate } from '@date-fns/tz';
+import { localParts, startOfLocalDay } from '../core/zone-time.js';
 import { JornadaError } from '../core/errors.js';
 import { MS_PER_DAY } from '../core/time.js';
 import { kaplanMeier } from '../value/survival.js';
@@ -423,17 +423,17 @@ export function monthlyStageTransitionMatrices(replay: LifecycleReplay, period: 
     throw new JornadaError('INVALID_OPTION', `Unknown time zone: ${zone}`, { issues: [{ path: ['timeZone'], message: 'must be an IANA time-zone name' }] });
   }
   if (from > to) throw new JornadaError('INVALID_OPTION', 'from is after to', { issues: [{ path: ['from'], message: 'after to' }] });
-  const local = new TZDate(from, zone);
-  let y = local.getFullYear();
-  let m = local.getMonth();
+  const local = localParts(from, zone);
+  let y = local.year;
+  let m = local.month;
   const starts: number[] = [];
   for (;;) {
-    const t = new TZDate(y, m, 1, 0, 0, 0, 0, zone).getTime();
+    const t = startOfLocalDay(y, m, 1, zone);
     if (t > to) break;
     if (t >= from) starts.push(t);
     m++;
-    if (m === 12) {
-      m = 0;
+    if (m === 13) {
+      m = 1;
       y++;
     }
   }

@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, addWeeks, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
 import { twoSidedNormalPValue } from '../core/normal.js';
 import { MS_PER_DAY } from '../core/time.js';
+import { civilFromDays, daysFromCivil } from '../core/civil-days.js';
+import { localParts, startOfLocalDay } from '../core/zone-time.js';
 import { npsAccumulator, type NpsResult, type NpsState } from './nps.js';
 import { addItem, isOfKind, type ResponseAccessors } from './responses.js';
 import { invalidAt, invalidOption, type ExperienceAccumulator, type ExperienceSummary, showValue } from './shared.js';
@@ -160,7 +160,7 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
  * previous period and a two-sided z test of that change (independent samples). Periods without
  * answers are included (their score is `NaN`), so the series has no gaps.
  *
- * Period boundaries are local midnights in `timeZone`, found with `@date-fns/tz` (`TZDate`), so a
+ * Period boundaries are local midnights in `timeZone` (the IANA database read through `@date-fns/tz`), so a
  * day in São Paulo runs from 03:00 to 03:00 UTC and days across a daylight-saving change last 23 or 25 hours.
  *
  * @param items - Responses (any objects; `FeedbackResponse` works with the defaults).
@@ -198,21 +198,34 @@ export function feedbackTrend<T, S = NpsState, R extends ExperienceSummary = Nps
   const timed = collect(items, acc, options.at).filter((t) => t.time >= fromMs && t.time < toMs);
   if (timed.length === 0) return [];
 
-  const periodStart = (ms: number): TZDate => {
-    const local = new TZDate(ms, timeZone);
-    return unit === 'day' ? startOfDay(local) : unit === 'week' ? startOfWeek(local, { weekStartsOn }) : startOfMonth(local);
+  // Periods are kept as local calendar days (day numbers, so the label is the local date even where a
+  // zone skipped it) and turned into instants with the library's one reading of local time.
+  const periodStartDay = (ms: number): number => {
+    const p = localParts(ms, timeZone);
+    const day = daysFromCivil(p.year, p.month, p.day);
+    return unit === 'day' ? day : unit === 'week' ? day - ((p.weekday - weekStartsOn + 7) % 7) : day - p.day + 1;
   };
-  const next = (d: TZDate): TZDate => (unit === 'day' ? addDays(d, 1) : unit === 'week' ? addWeeks(d, 1) : addMonths(d, 1));
+  const nextDay = (day: number): number => {
+    if (unit === 'day') return day + 1;
+    if (unit === 'week') return day + 7;
+    const c = civilFromDays(day);
+    return c.month === 12 ? daysFromCivil(c.year + 1, 1, 1) : daysFromCivil(c.year, c.month + 1, 1);
+  };
+  const instantOfDay = (day: number): number => {
+    const c = civilFromDays(day);
+    return startOfLocalDay(c.year, c.month, c.day, timeZone);
+  };
   const firstMs = Number.isFinite(fromMs) ? fromMs : (timed[0] as Timed<T>).time;
   const lastMs = Number.isFinite(toMs) ? toMs - 1 : (timed[timed.length - 1] as Timed<T>).time;
 
   const points: TrendPoint<R>[] = [];
-  let start = periodStart(firstMs);
+  let startDay = periodStartDay(firstMs);
+  let startMs = instantOfDay(startDay);
   let cursor = 0;
   let previous: R | undefined;
-  while (start.getTime() <= lastMs) {
-    const end = next(start);
-    const endMs = end.getTime();
+  while (startMs <= lastMs) {
+    const endDay = nextDay(startDay);
+    const endMs = instantOfDay(endDay);
     const state = acc.create();
     while (cursor < timed.length && (timed[cursor] as Timed<T>).time < endMs) {
       const t = timed[cursor] as Timed<T>;
@@ -220,10 +233,12 @@ export function feedbackTrend<T, S = NpsState, R extends ExperienceSummary = Nps
       cursor++;
     }
     const result = acc.result(state);
-    const label = unit === 'month' ? `${start.getFullYear()}-${pad(start.getMonth() + 1)}` : `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`;
-    points.push({ start: new Date(start.getTime()), end: new Date(endMs), label, ...withChange(result, previous, alpha) });
+    const c = civilFromDays(startDay);
+    const label = unit === 'month' ? `${c.year}-${pad(c.month)}` : `${c.year}-${pad(c.month)}-${pad(c.day)}`;
+    points.push({ start: new Date(startMs), end: new Date(endMs), label, ...withChange(result, previous, alpha) });
     previous = result;
-    start = end;
+    startDay = endDay;
+    startMs = endMs;
   }
   return points;
 }

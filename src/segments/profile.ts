@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { TZDate } from '@date-fns/tz';
+import { localParts } from '../core/zone-time.js';
 import { JornadaError } from '../core/errors.js';
 import { MS_PER_DAY } from '../core/time.js';
 import {
@@ -355,10 +355,10 @@ function birthdayString(b: NonNullable<Customer['birthday']>): string {
 
 function ageOn(b: NonNullable<Customer['birthday']>, asOf: Date, zone: string): number | undefined {
   if (b.year === undefined) return undefined;
-  const today = new TZDate(asOf.getTime(), zone);
-  const y = today.getFullYear();
-  const m = today.getMonth() + 1;
-  const d = today.getDate();
+  const today = localParts(asOf.getTime(), zone);
+  const y = today.year;
+  const m = today.month;
+  const d = today.day;
   let age = y - b.year;
   if (m < b.month || (m === b.month && d < b.day)) age -= 1;
   return age;
