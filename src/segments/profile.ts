@@ -12,6 +12,7 @@ import {
   CHANNELS,
   canContact,
   type Channel,
+  type Consent,
   type Customer,
   type FeedbackKind,
   type FeedbackResponse,
@@ -347,6 +348,18 @@ function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
   if (list !== undefined) list.push(item);
 }
 
+/** A consent log the profile reads must date every record (a malformed one gets a path, not a TypeError). */
+function checkConsentDates(consents: readonly Consent[], customerIndex: number): void {
+  for (let k = 0; k < consents.length; k++) {
+    const at: unknown = (consents[k] as { recordedAt?: unknown } | undefined)?.recordedAt;
+    if (!(at instanceof Date) || Number.isNaN(at.getTime())) {
+      throw new JornadaError('INVALID_INPUT', `Consent ${k} of customer ${customerIndex} has no valid recordedAt`, {
+        issues: [{ path: ['customers', customerIndex, 'consents', k, 'recordedAt'], message: 'must be a valid Date' }],
+      });
+    }
+  }
+}
+
 function birthdayString(b: NonNullable<Customer['birthday']>): string {
   const mm = String(b.month).padStart(2, '0');
   const dd = String(b.day).padStart(2, '0');
@@ -371,7 +384,8 @@ function ageOn(b: NonNullable<Customer['birthday']>, asOf: Date, zone: string): 
  * @param sources - Customers and their orders, interactions, survey answers and subscriptions.
  * @param options - `asOf`, the fallback zone, and your own facts.
  * @returns One profile per customer, in the order of `sources.customers`.
- * @throws {JornadaError} `INVALID_OPTION` when `asOf` is not a valid date or an extra fact clashes with a built-in one.
+ * @throws {JornadaError} `INVALID_OPTION` when `asOf` is not a valid date or an extra fact clashes with a built-in one;
+ *   `INVALID_INPUT` (path `customers.i.consents.k.recordedAt`) for a consent record without a valid date.
  *
  * @example
  * ```ts
@@ -444,7 +458,8 @@ export function buildCustomerProfiles<Extra extends Record<string, ProfileFactVa
   const d365 = asOfT - 365 * MS_PER_DAY;
 
   const out: Array<CustomerProfile & Extra> = [];
-  for (const c of customers) {
+  for (let index = 0; index < customers.length; index++) {
+    const c = customers[index] as Customer;
     const os = (orders.get(c.id) ?? []).sort(byTime);
     const is = (interactions.get(c.id) ?? []).sort(byTime);
     const fs = (feedback.get(c.id) ?? []).sort(byTime);
@@ -494,6 +509,7 @@ export function buildCustomerProfiles<Extra extends Record<string, ProfileFactVa
     if (c.accountId !== undefined) p.accountId = c.accountId;
     if (c.lifecycleStage !== undefined) p.lifecycleStage = c.lifecycleStage;
     if (c.consents !== undefined && c.consents.length > 0) {
+      checkConsentDates(c.consents, index);
       for (const channel of CONTACT_CHANNELS) {
         if (canContact(c.consents, { channel, purpose: 'marketing', at: asOf }).allowed) p.marketingChannels.push(channel);
         if (canContact(c.consents, { channel, purpose: 'research', at: asOf }).allowed) p.researchChannels.push(channel);

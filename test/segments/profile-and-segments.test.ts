@@ -103,6 +103,16 @@ describe('buildCustomerProfiles', () => {
     }
     expect(isJornadaError(caught) && caught.code).toBe('INVALID_OPTION');
   });
+  it('a consent without a valid recordedAt is INVALID_INPUT with its path, not a TypeError', () => {
+    const broken = { ...bruno, consents: [{ channel: 'email', purpose: 'marketing', status: 'granted', legalBasis: 'consent', source: 'x' }] } as unknown as Customer;
+    let caught: unknown;
+    try {
+      buildCustomerProfiles({ customers: [ana, broken] }, { asOf });
+    } catch (e) {
+      caught = e;
+    }
+    expect(isJornadaError(caught) && [caught.code, caught.issues[0]?.path]).toEqual(['INVALID_INPUT', ['customers', 1, 'consents', 0, 'recordedAt']]);
+  });
   it('runs the issue examples on profiles', () => {
     const [s1, s2] = compileSegments([
       { id: 'repeat', name: 'Repeat buyers', condition: { version: 1, condition: { count: 'orders', within: { amount: 365, unit: 'days' }, op: 'gte', value: 2 } } },
