@@ -9,7 +9,8 @@ import { generateCommerce } from './commerce.js';
 import { generateFeedback, generateInteractions } from './engagement.js';
 import { resolveSampleOptions } from './options.js';
 import { generateConsents, generatePeople } from './people.js';
-import { generateRecords } from './records.js';
+import { injectHardCases } from './hard-cases.js';
+import { generateRecords, shuffleRecords } from './records.js';
 import { PLACES } from './reference-data.js';
 import { buildZoneOffsets, timeOrder } from './time-grid.js';
 import type { SampleBase, SampleOptions } from './types.js';
@@ -33,17 +34,22 @@ function sortAndNumber<T extends { id: string }>(items: T[], times: ArrayLike<nu
  * store, physical shops and a subscription programme: customers (mostly in Brazil, across its time
  * zones, some in Portugal and the United States), B2B accounts with their contacts, orders with
  * replenishment rhythms and seasonal peaks, subscriptions, touchpoint events, NPS/CSAT/CES answers,
- * consent logs, and the raw source records with injected duplicates and their ground truth.
+ * consent logs, and the raw source records with injected duplicates and their ground truth. With
+ * `duplicateDifficulty: 'hard'` the records also hold harder true duplicates (nicknames, married names,
+ * moves, transposed phone digits) and traps — different customers sharing a household phone, a family
+ * e-mail or a placeholder typed at a shop — listed in `injectedTraps`, so that a matcher's precision and
+ * recall mean something.
  *
  * The same options give the same base, byte for byte (`JSON.stringify` equal): randomness comes from
  * a seeded generator (sfc32) with one independent stream per concern. Nothing is dated after `to`.
  * Rates, rhythms and their sources are described in the sample guide (docs/sample.md).
  *
- * @param options - Seed, number of customers, the history's window and the duplicate rate.
+ * @param options - Seed, number of customers, the history's window, the duplicate rate and difficulty.
  * @returns The base; every entity passes its `jornada/model` schema.
  * @throws {JornadaError} `INVALID_OPTION` when the seed is not a finite number, `customers` is not an
- *   integer in 0..2,000,000, `from`/`to` are not valid dates at least a day apart, or `duplicateRate`
- *   is outside 0..1; `issues` carry the path of each bad option.
+ *   integer in 0..2,000,000, `from`/`to` are not valid dates at least a day apart, `duplicateRate`
+ *   is outside 0..1, or `duplicateDifficulty` is not `'easy'` or `'hard'`; `issues` carry the path of
+ *   each bad option.
  *
  * @example
  * ```ts
@@ -54,6 +60,11 @@ function sortAndNumber<T extends { id: string }>(items: T[], times: ArrayLike<nu
  * base.customers[0]?.id; //=> 'cus-00001'
  * base.orders.every((o) => o.placedAt <= base.options.to); //=> true
  * base.injectedDuplicates.length > 0; //=> true
+ *
+ * // Harder identity cases: the same orders and events, more duplicates, and traps.
+ * const hard = generateSampleBase({ seed: 42, customers: 1_000, duplicateDifficulty: 'hard' });
+ * hard.injectedDuplicates.some((d) => d.changes.includes('nickname')); //=> true
+ * hard.injectedTraps?.some((t) => t.kind === 'household_phone'); //=> true
  * ```
  * @category Sample
  */
@@ -95,7 +106,12 @@ export function generateSampleBase(options: SampleOptions): SampleBase {
   generateCommerce(run, streams);
   generateInteractions(run, streams);
   generateFeedback(run, streams);
-  const { records, owner, injected } = generateRecords(run, streams, opts.duplicateRate);
+  const raw = generateRecords(run, streams, opts.duplicateRate);
+  const { records, owner, injected } = raw;
+  // Hard cases draw from a stream of their own, forked only when asked for: the default base's draws
+  // are exactly what they were before the option existed.
+  const traps = opts.duplicateDifficulty === 'hard' ? injectHardCases(run, root.fork('hard-duplicates'), raw, opts.duplicateRate) : undefined;
+  shuffleRecords(streams.records, records);
 
   const subscriptions = sortAndNumber(run.subscriptions, run.subscriptions.map((s) => s.startedAt.getTime()), 'sub-', 5);
   for (const p of run.people) {
@@ -121,5 +137,6 @@ export function generateSampleBase(options: SampleOptions): SampleBase {
     customerRecords: records,
     recordOwner: owner,
     injectedDuplicates: injected,
+    ...(traps === undefined ? {} : { injectedTraps: traps }),
   };
 }

@@ -11,4 +11,13 @@
  * @module sample
  */
 export { generateSampleBase } from './generate.js';
-export type { SampleOptions, SampleBase, InjectedDuplicate, DuplicateChange } from './types.js';
+export type {
+  SampleOptions,
+  SampleBase,
+  ResolvedSampleOptions,
+  DuplicateDifficulty,
+  InjectedDuplicate,
+  DuplicateChange,
+  InjectedTrap,
+  TrapKind,
+} from './types.js';

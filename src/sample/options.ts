@@ -5,7 +5,7 @@
  * @module
  */
 import { JornadaError, type JornadaIssue } from '../core/errors.js';
-import type { SampleOptions } from './types.js';
+import type { ResolvedSampleOptions, SampleOptions } from './types.js';
 
 /** Default number of customers. */
 export const DEFAULT_SAMPLE_CUSTOMERS = 5_000;
@@ -15,6 +15,8 @@ export const DEFAULT_SAMPLE_FROM = '2024-01-01T03:00:00Z';
 export const DEFAULT_SAMPLE_TO = '2026-11-01T03:00:00Z';
 /** Default share of customers with injected duplicate records. */
 export const DEFAULT_DUPLICATE_RATE = 0.08;
+/** Values of the `duplicateDifficulty` option. */
+const DIFFICULTIES: readonly string[] = ['easy', 'hard'];
 /** Largest base the generator accepts (memory, not time, is the limit). */
 export const MAX_SAMPLE_CUSTOMERS = 2_000_000;
 
@@ -26,7 +28,7 @@ export const MAX_SAMPLE_CUSTOMERS = 2_000_000;
  * @throws {JornadaError} `INVALID_OPTION` with one issue per bad field.
  * @internal
  */
-export function resolveSampleOptions(options: SampleOptions): Required<SampleOptions> {
+export function resolveSampleOptions(options: SampleOptions): ResolvedSampleOptions {
   const issues: JornadaIssue[] = [];
   const o: Partial<SampleOptions> = typeof options === 'object' && options !== null ? options : {};
   if (typeof options !== 'object' || options === null) issues.push({ path: [], message: 'options must be an object', code: 'invalid_type' });
@@ -49,9 +51,16 @@ export function resolveSampleOptions(options: SampleOptions): Required<SampleOpt
   if (typeof duplicateRate !== 'number' || !(duplicateRate >= 0 && duplicateRate <= 1)) {
     issues.push({ path: ['duplicateRate'], message: 'duplicateRate must be a number in 0..1', code: 'too_big' });
   }
+  const difficulty: unknown = o.duplicateDifficulty ?? 'easy';
+  if (typeof difficulty !== 'string' || !DIFFICULTIES.includes(difficulty)) {
+    issues.push({ path: ['duplicateDifficulty'], message: "duplicateDifficulty must be 'easy' or 'hard'", code: 'invalid_enum_value' });
+  }
   if (issues.length > 0) {
     const first = issues[0];
     throw new JornadaError('INVALID_OPTION', `Invalid sample options at ${first?.path.join('.') || '(root)'}: ${first?.message ?? ''}`, { issues });
   }
-  return { seed: seed as number, customers, from: new Date(from.getTime()), to: new Date(to.getTime()), duplicateRate };
+  const resolved: ResolvedSampleOptions = { seed: seed as number, customers, from: new Date(from.getTime()), to: new Date(to.getTime()), duplicateRate };
+  // Written only when hard, so that a base generated without the option keeps its exact JSON.
+  if (difficulty === 'hard') resolved.duplicateDifficulty = 'hard';
+  return resolved;
 }

@@ -133,7 +133,15 @@ function uniqueCnpj(rng: Random, u: Uniques, alphanumeric: boolean): string {
   }
 }
 
-function postalCode(rng: Random, place: Place): string {
+/**
+ * A postal code in a place (BR `NNNNN-NNN`, PT `NNNN-NNN`, US `NNNNN`).
+ *
+ * @param rng - Random stream.
+ * @param place - The place.
+ * @returns The postal code.
+ * @internal
+ */
+export function postalCode(rng: Random, place: Place): string {
   const prefix = rng.int(place.postalFrom, place.postalTo);
   if (place.country === 'BR') return `${String(prefix).padStart(5, '0')}-${place.postalFrom === place.postalTo ? '000' : digits(rng, 3)}`;
   if (place.country === 'PT') return `${prefix}-${digits(rng, 3)}`;
@@ -210,7 +218,15 @@ const PLACE_TABLE: Readonly<Record<SampleCountry, readonly [readonly Place[], nu
 const STORE_BY_CITY = new Map<string, string[]>();
 for (const s of STORES) STORE_BY_CITY.set(s.city, [...(STORE_BY_CITY.get(s.city) ?? []), s.id]);
 
-function pickPlace(rng: Random, country: SampleCountry): Place {
+/**
+ * A place in a country, weighted by population.
+ *
+ * @param rng - Random stream.
+ * @param country - The country.
+ * @returns The place.
+ * @internal
+ */
+export function pickPlace(rng: Random, country: SampleCountry): Place {
   const [ps, ws] = PLACE_TABLE[country];
   return rng.weighted(ps, ws);
 }

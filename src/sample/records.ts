@@ -12,11 +12,20 @@ import type { SampleSource, Person, SampleRun, SampleStreams } from './context.j
 import { seconds } from './context.js';
 import type { DuplicateChange, InjectedDuplicate } from './types.js';
 
-const SOURCES: readonly SampleSource[] = ['ecommerce', 'store', 'app', 'crm_import'];
+/** The sign-up sources, in a fixed order. */
+export const SOURCES: readonly SampleSource[] = ['ecommerce', 'store', 'app', 'crm_import'];
 const SOURCE_BASE: Readonly<Record<SampleSource, number>> = { ecommerce: 100_000, store: 500_000, app: 700_000, crm_import: 900_000 };
 
-/** The phone as typed, in one of several national habits (`format` picks which). */
-function typedPhone(e164: string, country: string, format: number): string {
+/**
+ * The phone as typed, in one of several national habits.
+ *
+ * @param e164 - The number in E.164.
+ * @param country - Its country.
+ * @param format - Picks the habit.
+ * @returns The number as typed.
+ * @internal
+ */
+export function typedPhone(e164: string, country: string, format: number): string {
   if (country === 'BR' && e164.startsWith('+55')) {
     const dd = e164.slice(3, 5);
     const n = e164.slice(5);
@@ -56,37 +65,73 @@ function typedPhone(e164: string, country: string, format: number): string {
   }
 }
 
-const PHONE_FORMATS: Readonly<Record<SampleSource, readonly number[]>> = {
+/** The phone habits of each source. */
+export const PHONE_FORMATS: Readonly<Record<SampleSource, readonly number[]>> = {
   ecommerce: [0, 1, 3, 5],
   store: [3, 1, 0, 6],
   app: [2, 4],
   crm_import: [7, 4, 0],
 };
 
-type NameCase = 'title' | 'upper' | 'upper_ascii' | 'lower';
+/** How a source writes names. */
+export type NameCase = 'title' | 'upper' | 'upper_ascii' | 'lower';
 
-function stripAccents(s: string): string {
+/**
+ * Drops accents as tills do.
+ *
+ * @param s - Text.
+ * @returns The text without combining marks.
+ * @internal
+ */
+export function stripAccents(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
-function applyCase(s: string, style: NameCase): string {
+/**
+ * Writes a name in a case style.
+ *
+ * @param s - The name.
+ * @param style - The style.
+ * @returns The name in that style.
+ * @internal
+ */
+export function applyCase(s: string, style: NameCase): string {
   return style === 'title' ? s : style === 'upper' ? s.toUpperCase() : style === 'upper_ascii' ? stripAccents(s).toUpperCase() : s.toLowerCase();
 }
 
 /** What a record was typed with, so that a duplicate can differ from it. */
-interface Typing {
+export interface Typing {
   source: SampleSource;
   nameCase: NameCase;
   split: boolean;
   phoneFormat: number;
 }
 
-function styleFor(r: Random, source: SampleSource): Typing {
+/**
+ * Draws how a source types a record.
+ *
+ * @param r - Random stream.
+ * @param source - The source.
+ * @returns Name case, split name fields and phone habit.
+ * @internal
+ */
+export function styleFor(r: Random, source: SampleSource): Typing {
   const nameCase: NameCase = source === 'store' ? r.weighted<NameCase>(['upper', 'upper_ascii', 'title'], [35, 35, 30]) : source === 'crm_import' ? r.weighted<NameCase>(['title', 'upper'], [70, 30]) : r.weighted<NameCase>(['title', 'lower'], [95, 5]);
   return { source, nameCase, split: source === 'ecommerce' || source === 'app', phoneFormat: r.pick(PHONE_FORMATS[source]) };
 }
 
-function typedRecord(r: Random, p: Person, recordId: string, typing: Typing, updatedAt: number): CustomerRecord {
+/**
+ * A person's record as a source types it.
+ *
+ * @param r - Random stream.
+ * @param p - The person.
+ * @param recordId - Id of the record.
+ * @param typing - How the source types.
+ * @param updatedAt - Last update, ms.
+ * @returns The raw record.
+ * @internal
+ */
+export function typedRecord(r: Random, p: Person, recordId: string, typing: Typing, updatedAt: number): CustomerRecord {
   const c = p.customer;
   const rec: CustomerRecord = { recordId, source: typing.source, updatedAt: new Date(updatedAt) };
   const first = applyCase(c.firstName ?? '', typing.nameCase);
@@ -165,22 +210,36 @@ const HARD_DUPLICATES = 0.02;
 /** Share of duplicated customers that get two duplicates instead of one. */
 const SECOND_DUPLICATE = 0.15;
 
+/** The raw records of a run before they are shuffled, with their ground truth. */
+export interface RawRecords {
+  /** One record per person (in person order) and then the injected duplicates. */
+  records: CustomerRecord[];
+  /** Each person's own record, by person index. */
+  primaries: CustomerRecord[];
+  /** Record id → true customer id. */
+  owner: Record<string, string>;
+  /** The injected duplicates. */
+  injected: InjectedDuplicate[];
+  /** The id of the next record injected from `source` (each call takes a new one). */
+  nextRecordId: (source: SampleSource) => string;
+}
+
 /**
- * Builds the raw records (one per customer plus the injected duplicates), shuffled, with the ground truth.
+ * Builds the raw records (one per customer plus the injected duplicates) with the ground truth, in
+ * generation order; {@link shuffleRecords} shuffles them.
  *
  * @param run - The finished run.
  * @param streams - The random streams (`records` is drawn from).
  * @param duplicateRate - Share of customers that get duplicates.
- * @returns The records, the owner of each record and the injected duplicates.
+ * @returns The records, each person's own record, the owner of each record, the injected duplicates
+ *   and a source of further record ids.
  * @internal
  */
-export function generateRecords(
-  run: SampleRun,
-  streams: SampleStreams,
-  duplicateRate: number,
-): { records: CustomerRecord[]; owner: Record<string, string>; injected: InjectedDuplicate[] } {
+export function generateRecords(run: SampleRun, streams: SampleStreams, duplicateRate: number): RawRecords {
   const r = streams.records;
   const records: CustomerRecord[] = [];
+  /** Each person's own record, by person index. */
+  const primaries: CustomerRecord[] = [];
   const owner: Record<string, string> = {};
   const injected: InjectedDuplicate[] = [];
   const counters: Record<SampleSource, number> = { ecommerce: 0, store: 0, app: 0, crm_import: 0 };
@@ -198,6 +257,7 @@ export function generateRecords(
       primary.consents = signup.map((x): Consent => ({ ...x, recordedAt: new Date(x.recordedAt.getTime()), ...(x.expiresAt === undefined ? {} : { expiresAt: new Date(x.expiresAt.getTime()) }) }));
     }
     records.push(primary);
+    primaries.push(primary);
     owner[recordId] = c.id;
     if (!r.chance(duplicateRate)) continue;
     const copies = r.chance(SECOND_DUPLICATE) ? 2 : 1;
@@ -292,11 +352,22 @@ export function generateRecords(
       injected.push({ recordId: id, originalRecordId: recordId, customerId: c.id, changes });
     }
   }
+  const nextRecordId = (source: SampleSource): string => `${source}:${next[source] + ++counters[source]}`;
+  return { records, primaries, owner, injected, nextRecordId };
+}
+
+/**
+ * Shuffles records in place (Fisher–Yates), so that their order says nothing about duplicates.
+ *
+ * @param r - The random stream (`records`).
+ * @param records - The records.
+ * @internal
+ */
+export function shuffleRecords(r: Random, records: CustomerRecord[]): void {
   for (let i = records.length - 1; i > 0; i--) {
     const j = Math.floor(r.next() * (i + 1));
     const tmp = records[i] as CustomerRecord;
     records[i] = records[j] as CustomerRecord;
     records[j] = tmp;
   }
-  return { records, owner, injected };
 }

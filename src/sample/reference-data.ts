@@ -356,3 +356,33 @@ export const ACCOUNT_NAME_PARTS = {
   clinic: split('Clínica_Veterinária Hospital_Veterinário Vet Clínica_Vet Centro_Veterinário'),
   suffix: split('Aurora Bicho_Feliz São_Francisco Quatro_Patas Amigo_Fiel Focinho_Gelado Bem-Estar Patinhas Arca_de_Noé Vida_Animal Toca Caramelo Miau_&_Au Pelúcia Companhia'),
 };
+
+/**
+ * Usual nicknames of given names (Brazilian and Portuguese use), as people type them in an app or a
+ * shop clerk writes them down. Only names with one well-established nickname are listed.
+ */
+export const NICKNAMES: Readonly<Record<string, string>> = {
+  José: 'Zé', Antônio: 'Toninho', Francisco: 'Chico', Eduardo: 'Edu', Leonardo: 'Léo', Rafael: 'Rafa', Felipe: 'Lipe',
+  Gustavo: 'Guga', Rodrigo: 'Digo', Fernando: 'Nando', Ricardo: 'Rick', Vinícius: 'Vini', Henrique: 'Rique', Samuel: 'Samuca',
+  Carlos: 'Carlinhos', Paulo: 'Paulinho', André: 'Dedé', Matheus: 'Teteu', Daniel: 'Dani', 'Carlos Eduardo': 'Cadu', 'Luiz Felipe': 'Lipe',
+  Beatriz: 'Bia', Gabriela: 'Gabi', Fernanda: 'Nanda', Juliana: 'Ju', Camila: 'Mila', Larissa: 'Lari', Patrícia: 'Paty', Mariana: 'Mari',
+  Vanessa: 'Nessa', Carolina: 'Carol', Natália: 'Nati', Isabela: 'Isa', Daniela: 'Dani', Rafaela: 'Rafa', Tatiane: 'Tati', Priscila: 'Pri',
+  Adriana: 'Dri', Raquel: 'Quel', Cecília: 'Ciça', Helena: 'Lena', Vitória: 'Vivi', 'Maria Eduarda': 'Duda', 'Maria Luiza': 'Malu',
+  Catarina: 'Cat', Filipa: 'Pipa', Tomás: 'Tomi',
+};
+
+/** Placeholder e-mails that shop staff type for customers who give none, with how often each is used. */
+export const PLACEHOLDER_EMAILS: readonly (readonly [string, number])[] = [
+  ['naotem@naotem.com.br', 3], ['sememail@gmail.com', 2], ['naotem@gmail.com', 1], ['x@x.com', 1],
+  ['sem@email.com', 2], ['nao@tem.com', 1], ['naopossui@gmail.com', 1], ['nt@nt.com', 1],
+];
+
+/** Placeholder phone subscriber numbers (after the area code) typed the same way, with weights. */
+export const PLACEHOLDER_PHONES: readonly (readonly [string, number])[] = [
+  ['999999999', 3], ['900000000', 1], ['987654321', 1], ['912345678', 1], ['999990000', 1],
+];
+
+/** Placeholder CPFs typed the same way (the last has wrong check digits), with weights. */
+export const PLACEHOLDER_CPFS: readonly (readonly [string, number])[] = [
+  ['000.000.000-00', 3], ['111.111.111-11', 2], ['999.999.999-99', 1], ['123.456.789-09', 2], ['123.456.789-00', 1],
+];

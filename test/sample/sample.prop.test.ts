@@ -1,5 +1,6 @@
-// Property tests of the sample generator: for any valid options the base is schema-valid, stays inside
-// its window and is deterministic; any other input is refused with a JornadaError carrying paths.
+// Property tests of the sample generator: for any valid options (either duplicate difficulty) the base
+// is schema-valid, stays inside its window and is deterministic; any other input is refused with a
+// JornadaError carrying paths.
 // Also the internal time sort the generator relies on.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,7 @@ const validOptions = fc.record({
   days: fc.integer({ min: 1, max: 900 }),
   offsetMinutes: fc.integer({ min: 0, max: 1439 }),
   duplicateRate: fc.double({ min: 0, max: 1, noNaN: true }),
+  duplicateDifficulty: fc.constantFrom('easy' as const, 'hard' as const),
 });
 
 describe('generateSampleBase (properties)', () => {
@@ -33,7 +35,7 @@ describe('generateSampleBase (properties)', () => {
       fc.property(validOptions, (o) => {
         const from = new Date(o.fromDay * DAY + o.offsetMinutes * 60_000);
         const to = new Date(from.getTime() + o.days * DAY);
-        const options = { seed: o.seed, customers: o.customers, from, to, duplicateRate: o.duplicateRate };
+        const options = { seed: o.seed, customers: o.customers, from, to, duplicateRate: o.duplicateRate, duplicateDifficulty: o.duplicateDifficulty };
         const base = generateSampleBase(options);
         expect(base.customers.length).toBe(o.customers);
         const parsers: [unknown[], (x: unknown) => { success: boolean }][] = [
@@ -61,6 +63,7 @@ describe('generateSampleBase (properties)', () => {
           expect(max).toBeLessThanOrEqual(to.getTime());
         }
         expect(Object.keys(base.recordOwner).length).toBe(base.customerRecords.length);
+        for (const t of base.injectedTraps ?? []) expect(new Set(t.customerIds).size).toBe(t.customerIds.length);
         expect(JSON.stringify(generateSampleBase(options))).toBe(JSON.stringify(base));
       }),
       { numRuns: 40 },
@@ -77,6 +80,11 @@ describe('generateSampleBase (properties)', () => {
       fc.record({ seed: fc.integer(), customers: fc.oneof(fc.double({ min: -10, max: -0.5 }), fc.integer({ min: 2_000_001 }), fc.string()) }),
       fc.record({ seed: fc.integer(), customers: fc.constant(3), duplicateRate: fc.oneof(fc.double({ min: 1.000001, max: 1e9 }), fc.double({ max: -1e-9, min: -1e9 }), fc.constant(Number.NaN)) }),
       fc.record({ seed: fc.integer(), customers: fc.constant(3), from: fc.oneof(fc.constant(new Date(Number.NaN)), fc.string(), fc.integer()) }),
+      fc.record({
+        seed: fc.integer(),
+        customers: fc.constant(3),
+        duplicateDifficulty: fc.oneof(fc.string().filter((x) => x !== 'easy' && x !== 'hard'), fc.integer(), fc.constant('HARD')),
+      }),
     );
     fc.assert(
       fc.property(badOptions, (options) => {
