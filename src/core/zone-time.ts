@@ -57,47 +57,35 @@ function offsetFromParts(zone: string, q: number): number {
 /** Finds the span of constant offset around the second `q` by probing day by day, then bisecting. */
 function discoverSpan(zone: string, q: number): OffsetSpan {
   const offset = offsetAtSecond(zone, q);
-  // Forward: the last second known to share the offset, and the first known not to.
+  const [lastAfter, firstOther] = walkToChange(zone, q, offset, 1);
+  const [firstBefore] = walkToChange(zone, q, offset, -1);
+  return { start: firstBefore, end: Number.isNaN(firstOther) ? lastAfter + SECOND_MS : firstOther, offset };
+}
+
+/**
+ * From the second `q`, in direction `dir` (1 forward, −1 backward): the farthest second known to keep
+ * `offset` and the nearest one known not to (NaN when no change lies within reach), found by probing
+ * day by day and then bisecting to the second.
+ */
+function walkToChange(zone: string, q: number, offset: number, dir: 1 | -1): [number, number] {
   let same = q;
   let other = Number.NaN;
-  while (same - q < REACH_MS) {
-    const probe = same + PROBE_MS;
+  while (Math.abs(same - q) < REACH_MS) {
+    const probe = same + dir * PROBE_MS;
     if (offsetAtSecond(zone, probe) === offset) same = probe;
     else {
       other = probe;
       break;
     }
   }
-  let end = same + SECOND_MS;
   if (!Number.isNaN(other)) {
-    while (other - same > SECOND_MS) {
-      const mid = same + Math.floor((other - same) / 2 / SECOND_MS) * SECOND_MS;
+    while (Math.abs(other - same) > SECOND_MS) {
+      const mid = same + dir * Math.floor(Math.abs(other - same) / 2 / SECOND_MS) * SECOND_MS;
       if (offsetAtSecond(zone, mid) === offset) same = mid;
       else other = mid;
     }
-    end = other;
   }
-  // Backward, the same way.
-  same = q;
-  other = Number.NaN;
-  while (q - same < REACH_MS) {
-    const probe = same - PROBE_MS;
-    if (offsetAtSecond(zone, probe) === offset) same = probe;
-    else {
-      other = probe;
-      break;
-    }
-  }
-  let start = same;
-  if (!Number.isNaN(other)) {
-    while (same - other > SECOND_MS) {
-      const mid = other + Math.ceil((same - other) / 2 / SECOND_MS) * SECOND_MS;
-      if (offsetAtSecond(zone, mid) === offset) same = mid;
-      else other = mid;
-    }
-    start = same;
-  }
-  return { start, end, offset };
+  return [same, other];
 }
 
 /**
