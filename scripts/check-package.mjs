@@ -32,6 +32,14 @@ try {
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   if (!tarball) throw new Error('npm pack produced no tarball');
   const path = join(dir, tarball);
+  // The guides travel with the package (README links them; editors and offline readers open them).
+  const listing = execFileSync('tar', ['-tzf', path], { encoding: 'utf8' }).split('\n');
+  const guides = readdirSync('docs').filter((f) => f.endsWith('.md'));
+  const missing = guides.filter((g) => !listing.includes(`package/docs/${g}`));
+  if (guides.length === 0 || missing.length > 0) {
+    console.error(`the tarball lacks guides from docs/: ${JSON.stringify(missing)}`);
+    process.exit(1);
+  }
   run('npx', ['--no-install', 'publint', 'run', path, '--strict']);
   run('npx', ['--no-install', 'attw', path, '--profile', 'node16']);
   console.log(`package check passed: ${tarball} (${modules.length} subpaths + root)`);

@@ -1,4 +1,13 @@
-[
+// size-limit budgets. Each check bundles with esbuild; the helper below silences esbuild's
+// "ignored-bare-import" warning only: tsup's code splitting emits bare `import "./chunk-….js"` lines to keep
+// chunk evaluation order, and with "sideEffects": false esbuild (rightly) drops them and warns once per chunk.
+// Every other esbuild message still prints.
+const quietBareImports = (config) => ({
+  ...config,
+  logOverride: { ...(config.logOverride ?? {}), "ignored-bare-import": "silent" },
+});
+
+export default [
   {
     "name": "jornada (everything, ESM)",
     "path": "dist/index.js",
@@ -89,4 +98,4 @@
     "import": "*",
     "limit": "40 kB"
   }
-]
+].map((check) => ({ ...check, modifyEsbuildConfig: quietBareImports }));
